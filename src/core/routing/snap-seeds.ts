@@ -1,0 +1,43 @@
+import type { RoadGraph } from '../graph/road-graph';
+import type { Snap } from '../spatial/snap-to-graph';
+import type { Seed, TravelDirection } from './travel-time-expander';
+
+/** Seconds of the straight off-road leg. */
+export function offRoadSeconds(snap: Snap, offRoadMetersPerSecond: number): number {
+  return snap.offRoadMeters / offRoadMetersPerSecond;
+}
+
+/**
+ * Seeds for a point joined to the network. 'forward': the point travels out (a resource's
+ * isochrone): it reaches `edgeTo` along the edge and `edgeFrom` against it, where allowed.
+ * 'reverse': the point is the destination (an incident): `edgeFrom` reaches it along the edge and
+ * `edgeTo` against it. Travel along the snapped edge is pro rata of its travel time.
+ */
+export function seedsForSnap(g: RoadGraph, snap: Snap, direction: TravelDirection, offRoadMetersPerSecond: number, label: number): Seed[] {
+  const off = offRoadSeconds(snap, offRoadMetersPerSecond);
+  const seeds: Seed[] = [];
+  for (const { edge, fraction } of snap.candidates) {
+    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
+    if (direction === 'forward') {
+      if (fwd >= 0) seeds.push({ node: g.edgeTo[edge]!, seconds: off + (1 - fraction) * fwd, label });
+      if (bwd >= 0) seeds.push({ node: g.edgeFrom[edge]!, seconds: off + fraction * bwd, label });
+    } else {
+      if (fwd >= 0) seeds.push({ node: g.edgeFrom[edge]!, seconds: off + fraction * fwd, label });
+      if (bwd >= 0) seeds.push({ node: g.edgeTo[edge]!, seconds: off + (1 - fraction) * bwd, label });
+    }
+  }
+  return seeds;
+}
+
+/**
+ * Seconds along one edge between two points on it, from fraction `fromFraction` to `toFraction`,
+ * or Infinity when the edge's direction forbids it.
+ */
+export function secondsAlongEdge(g: RoadGraph, edge: number, fromFraction: number, toFraction: number): number {
+  if (toFraction >= fromFraction) {
+    const fwd = g.edgeForwardSeconds[edge]!;
+    return fwd >= 0 ? (toFraction - fromFraction) * fwd : Infinity;
+  }
+  const bwd = g.edgeBackwardSeconds[edge]!;
+  return bwd >= 0 ? (fromFraction - toFraction) * bwd : Infinity;
+}
