@@ -73,7 +73,7 @@ export function findNearestByTravelTime(
   for (const r of resources) {
     if (!r.snap) continue;
     const best = bestDeparture(net, ex.seconds, r.snap, incidentSnap, incidentOff);
-    if (!(best.seconds <= budgetSeconds)) continue;
+    if (!Number.isFinite(best.seconds) || best.seconds > budgetSeconds) continue;
     const pathMeters = best.node < 0 ? 0 : tracePath(graph, ex, best.node).meters;
     timed.push({
       id: r.id,
