@@ -1,0 +1,68 @@
+import { unprojectLat, unprojectLng } from '../geo/local-projection';
+import type { RoadNetwork } from '../routing/road-network';
+import { timeToPlace, type EdgeSource, type TimedLabel } from '../routing/time-at-snap';
+import { snapToGraph, type Snap } from '../spatial/snap-to-graph';
+import type { GridFrame } from './grid-frame';
+import type { SnapRaster } from './snap-raster';
+
+/** Best travel time (seconds, Infinity = unreached) and the source that achieves it, per cell. */
+export interface TravelTimeGrid {
+  readonly frame: GridFrame;
+  readonly seconds: Float32Array;
+  /** index of the fastest source per cell, -1 where unreached */
+  readonly label: Int32Array;
+}
+
+/**
+ * Marks every cell of the frame with the spec's time of its centre from the last forward search:
+ * off-road leg + the best allowed end of the cell's nearest edge + the pro-rata part of that edge
+ * (or straight from a source on the same edge). Cells whose nearest edge is closed by a barrier
+ * join the nearest open road instead.
+ */
+export function rasterizeTravelTimes(
+  net: RoadNetwork,
+  raster: SnapRaster,
+  frame: GridFrame,
+  sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>,
+  closedEdges?: Uint8Array,
+): TravelTimeGrid {
+  const { graph: g, expander, offRoadMetersPerSecond: speed } = net;
+  const nodeSeconds = expander.seconds, nodeLabel = expander.label;
+  const seconds = new Float32Array(frame.width * frame.height).fill(Infinity);
+  const label = new Int32Array(frame.width * frame.height).fill(-1);
+  const scratch: TimedLabel = { seconds: Infinity, label: -1 };
+  const fromSnap = (cell: number, snap: Snap | null) => {
+    if (!snap) return;
+    timeToPlace(g, nodeSeconds, nodeLabel, snap, speed, sourcesOnEdge, scratch);
+    seconds[cell] = scratch.seconds;
+    label[cell] = scratch.label;
+  };
+  raster.forEachCell(frame, (cell, edge, fraction, offRoadMeters, tie) => {
+    if (closedEdges?.[edge] === 1) {
+      const col = cell % frame.width, row = (cell - col) / frame.width;
+      const lng = unprojectLng(frame.projection, (frame.colOffset + col + 0.5) * frame.cellSizeMeters);
+      const lat = unprojectLat(frame.projection, (frame.rowOffset + row + 0.5) * frame.cellSizeMeters);
+      fromSnap(cell, snapToGraph(g, net.index, lng, lat, { maxSnapMeters: net.profile.maxSnapMeters, closedEdges }));
+      return;
+    }
+    if (tie || sourcesOnEdge.has(edge)) {
+      fromSnap(cell, tie ?? { offRoadMeters, candidates: [{ edge, fraction, lngLat: [0, 0] }] });
+      return;
+    }
+    let best = Infinity, bestLabel = -1;
+    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
+    if (fwd >= 0) {
+      const a = g.edgeFrom[edge]!, t = nodeSeconds[a]! + fraction * fwd;
+      if (t < best) { best = t; bestLabel = nodeLabel[a]!; }
+    }
+    if (bwd >= 0) {
+      const b = g.edgeTo[edge]!, t = nodeSeconds[b]! + (1 - fraction) * bwd;
+      if (t < best) { best = t; bestLabel = nodeLabel[b]!; }
+    }
+    if (best < Infinity) {
+      seconds[cell] = best + offRoadMeters / speed;
+      label[cell] = bestLabel;
+    }
+  });
+  return { frame, seconds, label };
+}
