@@ -1,0 +1,22 @@
+/** Map defaults for the Taishun demo. All coordinates [lng, lat]. */
+export const DEFAULT_CENTER: readonly [number, number] = [119.86, 27.5];
+export const DEFAULT_ZOOM = 9.6;
+export const MIN_ZOOM = 7;
+export const MAX_ZOOM = 18;
+/** Rough bounds the demo's camera may roam in: [west, south, east, north]. */
+export const MAX_BOUNDS: readonly [number, number, number, number] = [118.6, 26.8, 121.0, 28.3];
+/** Zoom used when flying to a searched or selected feature. */
+export const FOCUS_ZOOM = 13;
+/** Supercluster radius in screen pixels and the zoom above which cameras are never clustered. */
+export const CLUSTER_RADIUS_PIXELS = 48;
+export const CLUSTER_MAX_ZOOM = 14;
+/** Icon size on screen. */
+export const ICON_SIZE_PIXELS = 22;
+/** Fonts used to draw labels locally (no glyph server); CSS family names, first match wins. */
+export const LABEL_FONT_STACK: readonly string[] = [
+  'Noto Sans CJK SC',
+  'Source Han Sans SC',
+  'PingFang SC',
+  'Microsoft YaHei',
+  'sans-serif',
+];

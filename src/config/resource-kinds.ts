@@ -1,0 +1,103 @@
+/**
+ * The single registry of resource kinds: label, colour and icon per kind. Map layers, the legend,
+ * the layer panel and the detail panel all read from here; nothing else hard-codes a kind's look.
+ */
+export const RESOURCE_KINDS = ['shelter', 'rescue_team', 'fire_station', 'depot', 'camera'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export type RgbColor = readonly [number, number, number];
+
+export interface ResourceKindStyle {
+  kind: ResourceKind;
+  labelZh: string;
+  labelEn: string;
+  /** Fill colour of the icon badge, sRGB 0–255. */
+  color: RgbColor;
+  /** Glyph drawn in white inside the badge: an SVG path in a 24×24 view box. */
+  iconPath: string;
+  /** Data file stem under data/taishun/resources/. */
+  fileStem: string;
+  /** Whether points of this kind are clustered where they crowd. */
+  clustered: boolean;
+}
+
+export const RESOURCE_KIND_STYLES: Readonly<Record<ResourceKind, ResourceKindStyle>> = {
+  shelter: {
+    kind: 'shelter',
+    labelZh: '避灾安置场所',
+    labelEn: 'Shelters',
+    color: [22, 150, 92],
+    // a house
+    iconPath: 'M12 4 L20 11 H17.5 V19 H6.5 V11 H4 Z',
+    fileStem: 'shelters',
+    clustered: false,
+  },
+  rescue_team: {
+    kind: 'rescue_team',
+    labelZh: '救援队伍',
+    labelEn: 'Rescue teams',
+    color: [230, 120, 20],
+    // a cross
+    iconPath: 'M10 5 H14 V10 H19 V14 H14 V19 H10 V14 H5 V10 H10 Z',
+    fileStem: 'rescue-teams',
+    clustered: false,
+  },
+  fire_station: {
+    kind: 'fire_station',
+    labelZh: '消防站',
+    labelEn: 'Fire stations',
+    color: [214, 40, 40],
+    // a flame
+    iconPath: 'M12 3 C14 7 18 9 18 14 A6 6 0 0 1 6 14 C6 11 8 9 9 7 C9.5 10 11 11 12 11 C12 8 11 6 12 3 Z',
+    fileStem: 'fire-stations',
+    clustered: false,
+  },
+  depot: {
+    kind: 'depot',
+    labelZh: '物资储备库',
+    labelEn: 'Supply depots',
+    color: [120, 70, 180],
+    // a box
+    iconPath: 'M4 8 L12 4 L20 8 V17 L12 21 L4 17 Z M12 12 V20 M4 8 L12 12 L20 8',
+    fileStem: 'depots',
+    clustered: false,
+  },
+  camera: {
+    kind: 'camera',
+    labelZh: '监测视频点',
+    labelEn: 'Cameras',
+    color: [30, 110, 200],
+    // a camera body
+    iconPath: 'M4 8 H14 V16 H4 Z M14 10.5 L20 7.5 V16.5 L14 13.5 Z',
+    fileStem: 'cameras',
+    clustered: true,
+  },
+};
+
+export function isResourceKind(value: unknown): value is ResourceKind {
+  return typeof value === 'string' && (RESOURCE_KINDS as readonly string[]).includes(value);
+}
+
+export function kindLabel(kind: ResourceKind, lang: string): string {
+  const style = RESOURCE_KIND_STYLES[kind];
+  return lang.startsWith('en') ? style.labelEn : style.labelZh;
+}
+
+export function rgbCss(color: RgbColor, alpha = 1): string {
+  return `rgba(${color[0]}, ${color[1]}, ${color[2]}, ${alpha})`;
+}
+
+/**
+ * A self-contained SVG badge for a kind (coloured circle, white glyph). Used as a same-document
+ * data URL by the map's icon layer; the React legend draws the same path as elements.
+ */
+export function buildKindIconSvg(kind: ResourceKind, sizePixels = 48): string {
+  const style = RESOURCE_KIND_STYLES[kind];
+  const fill = `rgb(${style.color.join(',')})`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${sizePixels}" height="${sizePixels}" viewBox="0 0 24 24">` +
+    `<circle cx="12" cy="12" r="11" fill="${fill}" stroke="white" stroke-width="1.5"/>` +
+    `<path d="${style.iconPath}" fill="white" stroke="white" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd"/>` +
+    `</svg>`
+  );
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { initI18n } from './i18n';
+import { App } from './ui/App';
+import { parseHash } from './ui/state/url-hash';
+import './ui/app.css';
+
+const initial = parseHash(window.location.hash);
+initI18n(initial.lang);
+
+// Demo data is static and same-origin: fetch once, never refetch on focus.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: Infinity } },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must contain #root');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App initial={initial} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,81 @@
+import type { FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import type { ResourceKind, RgbColor } from '../config/resource-kinds';
+
+/**
+ * Map layers as plain, serialisable descriptions. `to-deck-layers.ts` is the only place that turns
+ * them into deck.gl layers; everything here can be built and snapshot-tested without WebGL.
+ */
+
+/** The minimum a point on the map needs; resources from src/io satisfy it structurally. */
+export interface MapPoint {
+  id: string;
+  kind: ResourceKind;
+  lngLat: readonly [number, number];
+}
+
+/** What a picked object refers to, so the UI can show a tooltip or open a panel. */
+export type PickRef =
+  | { type: 'resource'; id: string; kind: ResourceKind }
+  | { type: 'cluster'; kind: ResourceKind; clusterId: number; pointCount: number; lngLat: readonly [number, number] };
+
+export interface IconPointsDescriptor {
+  type: 'icon-points';
+  id: string;
+  kind: ResourceKind;
+  visible: boolean;
+  points: readonly MapPoint[];
+  /** Icon key; to-deck-layers resolves it with buildKindIconSvg. */
+  icon: ResourceKind;
+  iconSizePixels: number;
+  pickable: boolean;
+}
+
+export interface ClusterDatum {
+  clusterId: number;
+  lngLat: readonly [number, number];
+  pointCount: number;
+}
+
+export interface ClusterCirclesDescriptor {
+  type: 'cluster-circles';
+  id: string;
+  kind: ResourceKind;
+  visible: boolean;
+  clusters: readonly ClusterDatum[];
+  color: RgbColor;
+  /** Circle radius grows with log(count) between these bounds. */
+  minRadiusPixels: number;
+  maxRadiusPixels: number;
+  pickable: boolean;
+}
+
+export interface HighlightDescriptor {
+  type: 'highlight';
+  id: string;
+  visible: boolean;
+  lngLat: readonly [number, number] | null;
+  radiusPixels: number;
+  color: RgbColor;
+}
+
+/** Banded polygons (e.g. 5/10/15-minute isochrones), one fill colour per band value. */
+export interface PolygonBandsDescriptor {
+  type: 'polygon-bands';
+  id: string;
+  visible: boolean;
+  bands: FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  /** Feature property holding the band value (e.g. "minutes"). */
+  valueProperty: string;
+  /** Band value → fill colour, alpha 0–255. Bands not listed are drawn with `fallbackColor`. */
+  fillColorsByValue: Readonly<Record<string, readonly [number, number, number, number]>>;
+  fallbackColor: readonly [number, number, number, number];
+  lineColor: readonly [number, number, number, number];
+  lineWidthPixels: number;
+  pickable: boolean;
+}
+
+export type LayerDescriptor =
+  | IconPointsDescriptor
+  | ClusterCirclesDescriptor
+  | HighlightDescriptor
+  | PolygonBandsDescriptor;

@@ -1,0 +1,54 @@
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS } from '../../config/map-defaults';
+import { RESOURCE_KINDS, RESOURCE_KIND_STYLES, type ResourceKind } from '../../config/resource-kinds';
+import { clusterPoints } from '../cluster-points';
+import type { LayerDescriptor, MapPoint } from '../layer-descriptor';
+import { buildClusterLayer } from './cluster-layer';
+import { buildHighlightLayer } from './highlight-layer';
+import { buildResourceLayer } from './resource-layer';
+
+export interface MapLayerState {
+  /** Points per kind after filters (not after the visibility toggle). */
+  pointsByKind: Readonly<Record<ResourceKind, readonly MapPoint[]>>;
+  visibleKinds: ReadonlySet<ResourceKind>;
+  zoom: number;
+  selectedLngLat: readonly [number, number] | null;
+  /**
+   * Extension point: descriptors drawn under the resource icons (e.g. isochrone bands) and above
+   * them (e.g. an incident marker). Give them stable ids.
+   */
+  extraBelow?: readonly LayerDescriptor[];
+  extraAbove?: readonly LayerDescriptor[];
+}
+
+/** The full, ordered list of layer descriptors for the map (bottom first). */
+export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
+  const out: LayerDescriptor[] = [...(state.extraBelow ?? [])];
+  for (const kind of RESOURCE_KINDS) {
+    const points = state.pointsByKind[kind];
+    const visible = state.visibleKinds.has(kind);
+    if (RESOURCE_KIND_STYLES[kind].clustered) {
+      const { clusters, singles } = clusterPoints(points, state.zoom, {
+        radiusPixels: CLUSTER_RADIUS_PIXELS,
+        maxZoom: CLUSTER_MAX_ZOOM,
+      });
+      out.push(buildResourceLayer(kind, singles, visible));
+      out.push(buildClusterLayer(kind, clusters, visible));
+    } else {
+      out.push(buildResourceLayer(kind, points, visible));
+    }
+  }
+  out.push(buildHighlightLayer(state.selectedLngLat));
+  out.push(...(state.extraAbove ?? []));
+  return out;
+}
+
+/** How many resources of each kind the descriptors draw (lone icons + points inside clusters). */
+export function countDrawnByKind(descriptors: readonly LayerDescriptor[]): Record<ResourceKind, number> {
+  const counts = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, 0])) as Record<ResourceKind, number>;
+  for (const d of descriptors) {
+    if (!d.visible) continue;
+    if (d.type === 'icon-points') counts[d.kind] += d.points.length;
+    if (d.type === 'cluster-circles') counts[d.kind] += d.clusters.reduce((s, c) => s + c.pointCount, 0);
+  }
+  return counts;
+}

@@ -1,0 +1,25 @@
+/**
+ * A small object on `window.__onemap` for the browser tests only. It is installed when the page URL
+ * carries `?e2e` and carries no data of its own: just functions to read what the app shows.
+ */
+export interface OnemapTestHook {
+  project?: (lngLat: readonly [number, number]) => [number, number];
+  isMapIdle?: () => boolean;
+  workerUrl?: string;
+  drawnCounts?: () => Record<string, number>;
+}
+
+declare global {
+  interface Window {
+    __onemap?: OnemapTestHook;
+  }
+}
+
+export function testHookEnabled(): boolean {
+  return typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('e2e');
+}
+
+export function exposeForTests(part: OnemapTestHook): void {
+  if (!testHookEnabled()) return;
+  window.__onemap = { ...(window.__onemap ?? {}), ...part };
+}

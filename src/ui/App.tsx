@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FOCUS_ZOOM, CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS } from '../config/map-defaults';
+import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource-kinds';
+import { clusterExpansionZoom } from '../map/cluster-points';
+import type { LayerDescriptor, PickRef } from '../map/layer-descriptor';
+import { buildLayerDescriptors, countDrawnByKind } from '../map/layers/build-layer-descriptors';
+import { MapCanvas, type FlyRequest, type MapView } from '../map/MapCanvas';
+import { exposeForTests } from '../map/test-hook';
+import { useBasemapData } from '../queries/use-basemap-data';
+import { useResources } from '../queries/use-resources';
+import { DetailPanel, type Selected } from './components/DetailPanel';
+import { HoverTooltip, type HoverInfo } from './components/HoverTooltip';
+import { LayerPanel } from './components/LayerPanel';
+import { ResourceActions } from './components/ResourceActions';
+import { TopBar } from './components/TopBar';
+import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
+import type { SearchEntry } from './state/search';
+import { useDerivedData } from './state/use-derived-data';
+import { useHashSync } from './state/use-hash-sync';
+import type { HashState } from './state/url-hash';
+
+export interface AppProps {
+  initial: HashState;
+  /** Extension point for descriptors drawn under / over the resource icons (e.g. isochrone bands). */
+  extraBelow?: readonly LayerDescriptor[];
+  extraAbove?: readonly LayerDescriptor[];
+}
+
+export function App({ initial, extraBelow, extraAbove }: AppProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const basemap = useBasemapData();
+  const resources = useResources();
+  const [visibleKinds, setVisibleKinds] = useState<ReadonlySet<ResourceKind>>(() => new Set(initial.visibleKinds));
+  const [filters, setFilters] = useState<ResourceFilters>(DEFAULT_FILTERS);
+  const [view, setView] = useState<MapView>({ center: initial.center, zoom: initial.zoom });
+  const [selectedId, setSelectedId] = useState<string | null>(initial.selectedId);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [flyTo, setFlyTo] = useState<FlyRequest | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+
+  const data = useDerivedData(resources.byKind, basemap.data, filters, visibleKinds);
+
+  const selected: Selected | null = useMemo(() => {
+    if (!selectedId) return null;
+    const r = data.resourceById.get(selectedId);
+    if (r) return { type: 'resource', resource: r };
+    const p = data.placeById.get(selectedId);
+    return p ? { type: 'place', place: p } : null;
+  }, [selectedId, data.resourceById, data.placeById]);
+  const selectedLngLat = selected ? (selected.type === 'resource' ? selected.resource.lngLat : selected.place.lngLat) : null;
+
+  const descriptors = useMemo(
+    () =>
+      buildLayerDescriptors({
+        pointsByKind: data.filteredByKind,
+        visibleKinds,
+        zoom: view.zoom,
+        selectedLngLat,
+        extraBelow,
+        extraAbove,
+      }),
+    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, extraBelow, extraAbove],
+  );
+
+  useEffect(() => exposeForTests({ drawnCounts: () => countDrawnByKind(descriptors) }), [descriptors]);
+
+  const hashState = useMemo<HashState>(
+    () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, lang }),
+    [view, visibleKinds, selectedId, lang],
+  );
+  useHashSync(hashState);
+
+  const onToggle = useCallback((kind: ResourceKind) => {
+    setVisibleKinds((prev) => {
+      const next = new Set(prev);
+      if (next.has(kind)) next.delete(kind);
+      else next.add(kind);
+      return next;
+    });
+  }, []);
+
+  const focus = useCallback((id: string, lngLat: readonly [number, number]) => {
+    setSelectedId(id);
+    setFlyTo((prev) => ({ lngLat, zoom: Math.max(FOCUS_ZOOM, view.zoom), seq: (prev?.seq ?? 0) + 1 }));
+  }, [view.zoom]);
+
+  const onSearchSelect = useCallback((e: SearchEntry) => {
+    if (e.kind && !visibleKinds.has(e.kind)) onToggle(e.kind);
+    focus(e.id, e.lngLat);
+  }, [focus, onToggle, visibleKinds]);
+
+  const hoverText = useCallback(
+    (ref: PickRef): string => {
+      if (ref.type === 'cluster') return `${kindLabel(ref.kind, lang)} × ${ref.pointCount}`;
+      const r = data.resourceById.get(ref.id);
+      if (!r) return ref.id;
+      return `${lang === 'en' && r.nameEn ? r.nameEn : r.name} · ${kindLabel(r.kind, lang)}`;
+    },
+    [data.resourceById, lang],
+  );
+
+  const onPick = useCallback((ref: PickRef | null) => {
+    if (!ref) return;
+    if (ref.type === 'resource') {
+      setSelectedId(ref.id);
+      return;
+    }
+    const zoom = clusterExpansionZoom(data.filteredByKind[ref.kind], ref.clusterId, {
+      radiusPixels: CLUSTER_RADIUS_PIXELS,
+      maxZoom: CLUSTER_MAX_ZOOM,
+    });
+    setFlyTo((prev) => ({ lngLat: ref.lngLat, zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1), seq: (prev?.seq ?? 0) + 1 }));
+  }, [data.filteredByKind]);
+
+  const townshipName = useCallback(
+    (id: string | undefined) => {
+      if (!id) return '—';
+      const p = data.placeById.get(id);
+      return p ? (lang === 'en' && p.nameEn ? p.nameEn : p.name) : id;
+    },
+    [data.placeById, lang],
+  );
+
+  const error = basemap.error ?? resources.error;
+  return (
+    <div className="app">
+      <TopBar
+        searchEntries={data.searchEntries}
+        onSearchSelect={onSearchSelect}
+        panelOpen={panelOpen}
+        onTogglePanel={() => setPanelOpen((o) => !o)}
+      />
+      <main className="stage">
+        <MapCanvas
+          basemap={basemap.data ?? null}
+          lang={lang}
+          descriptors={descriptors}
+          initialView={{ center: initial.center, zoom: initial.zoom }}
+          flyTo={flyTo}
+          attribution={t('attribution')}
+          onViewChange={setView}
+          onHover={(ref, x, y) => setHover(ref ? { text: hoverText(ref), xPixels: x, yPixels: y } : null)}
+          onPick={onPick}
+        />
+        <div className={panelOpen ? 'side-panel open' : 'side-panel'}>
+          <LayerPanel
+            visibleKinds={visibleKinds}
+            counts={data.counts}
+            onToggle={onToggle}
+            filters={filters}
+            onFiltersChange={setFilters}
+            townships={data.townships}
+            specialties={data.specialties}
+          />
+        </div>
+        {selected && (
+          <DetailPanel
+            selected={selected}
+            townshipName={townshipName}
+            onClose={() => setSelectedId(null)}
+            actions={selected.type === 'resource' ? <ResourceActions resource={selected.resource} /> : null}
+          />
+        )}
+        <HoverTooltip info={hover} />
+        {(basemap.isPending || resources.isLoading) && !error && <div className="status-note">{t('app.loading')}</div>}
+        {error && (
+          <div className="status-note error" role="alert">
+            {t('app.loadError', { message: error.message })}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

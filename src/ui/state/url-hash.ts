@@ -1,0 +1,73 @@
+import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM } from '../../config/map-defaults';
+import { RESOURCE_KINDS, isResourceKind, type ResourceKind } from '../../config/resource-kinds';
+
+/** Map state kept in the URL hash: `#map=zoom/lat/lng&layers=a,b&sel=ID&lang=en`. */
+export interface HashState {
+  center: readonly [number, number]; // [lng, lat]
+  zoom: number;
+  visibleKinds: readonly ResourceKind[];
+  selectedId: string | null;
+  lang: 'zh-CN' | 'en';
+}
+
+export const DEFAULT_HASH_STATE: HashState = {
+  center: DEFAULT_CENTER,
+  zoom: DEFAULT_ZOOM,
+  visibleKinds: RESOURCE_KINDS,
+  selectedId: null,
+  lang: 'zh-CN',
+};
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function parseMap(value: string | null): Pick<HashState, 'center' | 'zoom'> | null {
+  if (!value) return null;
+  const parts = value.split('/');
+  if (parts.length !== 3) return null;
+  const [zoom, lat, lng] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  if (zoom === undefined || lat === undefined || lng === undefined) return null;
+  if (![zoom, lat, lng].every(Number.isFinite)) return null;
+  if (lng < -180 || lng > 180 || lat < -85 || lat > 85) return null;
+  return { center: [lng, lat], zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) };
+}
+
+function parseLayers(value: string | null): ResourceKind[] | null {
+  if (value === null) return null;
+  if (value === '' || value === 'none') return [];
+  const kinds = value.split(',').filter(isResourceKind);
+  // Keep registry order and drop duplicates; anything unknown means the value was garbage.
+  const wanted = new Set(kinds);
+  return kinds.length === value.split(',').length ? RESOURCE_KINDS.filter((k) => wanted.has(k)) : null;
+}
+
+/** Parses a location hash; each field that is missing or malformed falls back to its default. */
+export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE): HashState {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(hash.replace(/^#/, ''));
+  } catch {
+    return defaults;
+  }
+  const map = parseMap(params.get('map'));
+  const layers = parseLayers(params.get('layers'));
+  const sel = params.get('sel');
+  const lang = params.get('lang');
+  return {
+    center: map?.center ?? defaults.center,
+    zoom: map?.zoom ?? defaults.zoom,
+    visibleKinds: layers ?? defaults.visibleKinds,
+    selectedId: sel !== null && ID_PATTERN.test(sel) ? sel : defaults.selectedId,
+    lang: lang === 'en' ? 'en' : lang === 'zh-CN' ? 'zh-CN' : defaults.lang,
+  };
+}
+
+/** Serialises state to a hash (with leading '#'); stable field order, fixed precision. */
+export function serializeHash(state: HashState): string {
+  const parts = [
+    `map=${state.zoom.toFixed(2)}/${state.center[1].toFixed(5)}/${state.center[0].toFixed(5)}`,
+    `layers=${state.visibleKinds.length === 0 ? 'none' : RESOURCE_KINDS.filter((k) => state.visibleKinds.includes(k)).join(',')}`,
+  ];
+  if (state.selectedId) parts.push(`sel=${encodeURIComponent(state.selectedId)}`);
+  if (state.lang !== 'zh-CN') parts.push(`lang=${state.lang}`);
+  return `#${parts.join('&')}`;
+}

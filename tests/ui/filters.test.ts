@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FILTERS,
+  distinctSpecialties,
+  filterResources,
+  freePlaces,
+  isDefaultFilters,
+  type FilterableResource,
+} from '../../src/ui/state/filters';
+
+const rows: FilterableResource[] = [
+  { id: 'SH1', kind: 'shelter', status: 'active', township: 'T01', capacity: 100, occupancy: 20 },
+  { id: 'SH2', kind: 'shelter', status: 'inactive', township: 'T02', capacity: 50, occupancy: 45 },
+  { id: 'RT1', kind: 'rescue_team', status: 'active', township: 'T01', specialty: 'flood' },
+  { id: 'RT2', kind: 'rescue_team', status: 'maintenance', township: 'T02', specialty: 'mountain' },
+  { id: 'CAM1', kind: 'camera', status: 'active', township: 'T02' },
+];
+const ids = (xs: FilterableResource[]) => xs.map((r) => r.id);
+
+describe('filters', () => {
+  it('default filters keep everything', () => {
+    expect(isDefaultFilters(DEFAULT_FILTERS)).toBe(true);
+    expect(filterResources(rows, DEFAULT_FILTERS)).toHaveLength(rows.length);
+  });
+  it('status and township apply to every kind', () => {
+    expect(ids(filterResources(rows, { ...DEFAULT_FILTERS, status: 'active' }))).toEqual(['SH1', 'RT1', 'CAM1']);
+    expect(ids(filterResources(rows, { ...DEFAULT_FILTERS, township: 'T02' }))).toEqual(['SH2', 'RT2', 'CAM1']);
+  });
+  it('specialty restricts teams only', () => {
+    expect(ids(filterResources(rows, { ...DEFAULT_FILTERS, specialty: 'flood' }))).toEqual(['SH1', 'SH2', 'RT1', 'CAM1']);
+  });
+  it('minimum free places restricts shelters only', () => {
+    expect(ids(filterResources(rows, { ...DEFAULT_FILTERS, minFreePlaces: 10 }))).toEqual(['SH1', 'RT1', 'RT2', 'CAM1']);
+  });
+  it('free places never go negative', () => {
+    expect(freePlaces({ capacity: 10, occupancy: 30 })).toBe(0);
+    expect(freePlaces({ capacity: 100, occupancy: 20 })).toBe(80);
+  });
+  it('lists distinct team specialties, sorted', () => {
+    expect(distinctSpecialties(rows)).toEqual(['flood', 'mountain']);
+  });
+});
