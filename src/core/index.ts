@@ -1,0 +1,39 @@
+/**
+ * The public entry of the travel-time core: pure, framework-free, runs in Node and in a Web
+ * Worker. Every time follows road-network.md with the `emergency-default` profile unless told.
+ */
+export { CoreError, AbortError, isAbortError, throwIfAborted, type CoreErrorCode } from './errors';
+export { haversineMeters, EARTH_RADIUS_METERS } from './geo/haversine';
+export { createLocalProjection, projectX, projectY, unprojectLng, unprojectLat, type LocalProjection } from './geo/local-projection';
+
+export type { RawRoads, RawWay } from './import/raw-roads';
+export { parseOsmPbf } from './import/parse-osm-pbf';
+export { parseOsmXml } from './import/parse-osm-xml';
+export { parseGeoJsonRoads } from './import/parse-geojson-roads';
+export { parseRoads, detectRoadFormat, type RoadFormat } from './import/parse-roads';
+
+export { EMERGENCY_DEFAULT_PROFILE, getSpeedProfile, wayDirection, kmhToMetersPerSecond, type SpeedProfile } from './graph/speed-profile';
+export { buildRoadGraph } from './graph/build-road-graph';
+export { graphTransferables, edgeCoordinates, nodePosition, type RoadGraph, type ArcTable } from './graph/road-graph';
+export { closedEdgesFromBarriers, type Barriers } from './graph/closed-edges';
+
+export { buildSegmentIndex, type SegmentIndex } from './spatial/segment-index';
+export { snapToGraph, type Snap, type SnapCandidate, type SnapOptions } from './spatial/snap-to-graph';
+export { buildPointIndex, nearestByStraightLine, type PointIndex } from './spatial/point-index';
+
+export { TravelTimeExpander, type Seed, type ExpandOptions, type TravelDirection } from './routing/travel-time-expander';
+export { createRoadNetwork, roadNetworkFromRaw, snapPoint, type RoadNetwork } from './routing/road-network';
+export { seedsForSnap, secondsAlongEdge, offRoadSeconds } from './routing/snap-seeds';
+export { timeToPlace, timeFromPlace, edgeSourcesOf, type EdgeSource } from './routing/time-at-snap';
+export { tracePath } from './routing/trace-path';
+export {
+  findNearestByTravelTime, snapResources,
+  type NearestAnswer, type NearestOptions, type NearestResult, type SnappedResource,
+} from './routing/find-nearest-by-travel-time';
+
+export { computeIsochrones, travelTimeGridOf, type IsochroneAnswer, type IsochroneSource, type IsochroneProperties } from './isochrone/compute-isochrone';
+export { DEFAULT_TRAVEL_AREA_OPTIONS, type TravelAreaOptions } from './isochrone/isochrone-options';
+export { contourGrid, contourField, ringSignedArea } from './isochrone/contour-grid';
+export type { GridFrame } from './isochrone/grid-frame';
+export type { TravelTimeGrid } from './isochrone/travel-time-grid';
+export { computeCoverage, type CoverageAnswer, type CoverageOptions } from './coverage/compute-coverage';
