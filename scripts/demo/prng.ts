@@ -1,4 +1,4 @@
-/** Seeded pseudo-random numbers for the demo generator (mulberry32). Never Math.random. */
+/** Seeded pseudo-random numbers for the demo generator (mulberry32); the only randomness it uses. */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;

@@ -1,0 +1,5 @@
+/** Public entry of the io layer. */
+export * from './schemas/resource';
+export * from './schemas/place';
+export * from './schemas/issue';
+export * from './load-resources';
