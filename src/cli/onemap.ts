@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * The `onemap` command line on the travel-time core: isochrone, nearest, coverage.
+ * Bad arguments or files exit with code 2 and one line naming what is wrong.
+ */
+import { CoreError } from '../core';
+import { CliError } from './cli-error';
+import { COVERAGE_USAGE, runCoverage } from './commands/coverage';
+import { ISOCHRONE_USAGE, runIsochrone } from './commands/isochrone';
+import { NEAREST_USAGE, runNearest } from './commands/nearest';
+import type { CommandResult } from './write-output';
+
+interface Writer {
+  write(text: string): unknown;
+}
+
+const COMMANDS: Record<string, (argv: string[]) => CommandResult> = {
+  isochrone: runIsochrone,
+  nearest: runNearest,
+  coverage: runCoverage,
+};
+
+const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}`;
+
+/** Runs one command line; returns the exit code. Exported for tests. */
+export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out.write(HELP);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new CliError(`unknown command "${command}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
+    const result = run(rest);
+    for (const line of result.stderr ?? []) err.write(`onemap: warning: ${line}\n`);
+    if (result.stdout) out.write(result.stdout);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError || e instanceof CoreError) {
+      err.write(`onemap: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /onemap\.(ts|js|mjs)$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  CoreError, EMERGENCY_DEFAULT_PROFILE, getSpeedProfile, parseRoads, roadNetworkFromRaw,
+  type RoadNetwork,
+} from '../core';
+import { CliError } from './cli-error';
+
+function readBytes(path: string, what: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new CliError(`cannot read ${what} file "${path}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Reads a road file (.osm.pbf, .osm, .geojson) into a network with the named profile. */
+export function readRoadNetwork(path: string, profileName = EMERGENCY_DEFAULT_PROFILE.name): { net: RoadNetwork; problems: readonly string[] } {
+  const bytes = readBytes(path, '--roads');
+  try {
+    const raw = parseRoads(basename(path), bytes);
+    return { net: roadNetworkFromRaw(raw, getSpeedProfile(profileName)), problems: raw.problems };
+  } catch (err) {
+    if (err instanceof CoreError) throw new CliError(`--roads "${path}": ${err.message}`);
+    throw err;
+  }
+}
+
+export interface InputPoint {
+  readonly id: string;
+  readonly kind: string;
+  readonly lngLat: [number, number];
+}
+
+/**
+ * Reads Point features with an `id` property. Every feature must be usable: a CLI answer aligned
+ * with its input must not silently drop rows, so the first bad one stops the run, named.
+ */
+export function readPoints(path: string, option: string, requireId: boolean): InputPoint[] {
+  let json: { type?: unknown; features?: unknown };
+  try {
+    json = JSON.parse(new TextDecoder().decode(readBytes(path, option)));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${option} "${path}" is not valid JSON: ${(err as Error).message}`);
+  }
+  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    throw new CliError(`${option} "${path}" must be a GeoJSON FeatureCollection of Points`);
+  }
+  return json.features.map((f: { geometry?: { type?: string; coordinates?: unknown[] } | null; properties?: Record<string, unknown> | null; id?: unknown }, i: number) => {
+    const g = f?.geometry;
+    const [lng, lat] = (g?.coordinates ?? []) as number[];
+    if (g?.type !== 'Point' || !Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lat!) > 90 || Math.abs(lng!) > 180) {
+      throw new CliError(`${option} "${path}" feature ${i}: geometry ${JSON.stringify(g ?? null).slice(0, 80)} is not a Point [lng, lat]`);
+    }
+    const rawId = f.properties?.id ?? f.id;
+    if (requireId && (rawId === undefined || rawId === null || rawId === '')) {
+      throw new CliError(`${option} "${path}" feature ${i}: no "id" property`);
+    }
+    const kind = f.properties?.kind;
+    return { id: rawId === undefined || rawId === null ? String(i) : String(rawId), kind: typeof kind === 'string' ? kind : 'resource', lngLat: [lng!, lat!] };
+  });
+}
+
+/** Parses "LNG,LAT". */
+export function parseLngLat(text: string, option: string): [number, number] {
+  const parts = text.split(',').map((s) => Number(s.trim()));
+  const [lng, lat] = parts;
+  if (parts.length !== 2 || !Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lat!) > 90 || Math.abs(lng!) > 180) {
+    throw new CliError(`${option} must be LNG,LAT in degrees (e.g. 119.72,27.56), got "${text}"`);
+  }
+  return [lng!, lat!];
+}
+
+/** Parses "5,10,15" into ascending positive minutes. */
+export function parseMinutesList(text: string, option: string): number[] {
+  const values = text.split(',').map((s) => Number(s.trim()));
+  if (values.length === 0 || values.some((v) => !(v > 0 && v <= 24 * 60))) {
+    throw new CliError(`${option} must be minutes between 0 and 1440, comma-separated (e.g. 5,10,15), got "${text}"`);
+  }
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+export function parsePositive(text: string, option: string, integer: boolean): number {
+  const v = Number(text);
+  if (!(v > 0) || (integer && !Number.isInteger(v))) {
+    throw new CliError(`${option} must be a positive ${integer ? 'whole number' : 'number'}, got "${text}"`);
+  }
+  return v;
+}
