@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { initI18n } from './i18n';
 import { App } from './ui/App';
-import { parseHash } from './ui/state/url-hash';
+import { DEFAULT_ZOOM_NARROW, NARROW_SCREEN_PIXELS } from './config/map-defaults';
+import { DEFAULT_HASH_STATE, parseHash } from './ui/state/url-hash';
 import './ui/app.css';
 
-const initial = parseHash(window.location.hash);
+const narrow = window.innerWidth < NARROW_SCREEN_PIXELS;
+const defaults = narrow ? { ...DEFAULT_HASH_STATE, zoom: DEFAULT_ZOOM_NARROW } : DEFAULT_HASH_STATE;
+const initial = parseHash(window.location.hash, defaults);
 initI18n(initial.lang);
 
 // Demo data is static and same-origin: fetch once, never refetch on focus.
@@ -19,7 +22,7 @@ if (!root) throw new Error('index.html must contain #root');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App initial={initial} />
+      <App initial={initial} defaults={defaults} />
     </QueryClientProvider>
   </StrictMode>,
 );

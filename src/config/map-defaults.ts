@@ -1,6 +1,9 @@
 /** Map defaults for the Taishun demo. All coordinates [lng, lat]. */
-export const DEFAULT_CENTER: readonly [number, number] = [119.86, 27.5];
+export const DEFAULT_CENTER: readonly [number, number] = [119.8, 27.52];
 export const DEFAULT_ZOOM = 9.6;
+/** On phone-width screens the whole county fits at this zoom. */
+export const DEFAULT_ZOOM_NARROW = 8.4;
+export const NARROW_SCREEN_PIXELS = 720;
 export const MIN_ZOOM = 7;
 export const MAX_ZOOM = 18;
 /** Rough bounds the demo's camera may roam in: [west, south, east, north]. */

@@ -57,8 +57,8 @@ export const RESOURCE_KIND_STYLES: Readonly<Record<ResourceKind, ResourceKindSty
     labelZh: '物资储备库',
     labelEn: 'Supply depots',
     color: [120, 70, 180],
-    // a box
-    iconPath: 'M4 8 L12 4 L20 8 V17 L12 21 L4 17 Z M12 12 V20 M4 8 L12 12 L20 8',
+    // stacked boxes
+    iconPath: 'M3.5 13 H11 V20.5 H3.5 Z M13 13 H20.5 V20.5 H13 Z M8.25 4 H15.75 V11.5 H8.25 Z',
     fileStem: 'depots',
     clustered: false,
   },
@@ -73,6 +73,9 @@ export const RESOURCE_KIND_STYLES: Readonly<Record<ResourceKind, ResourceKindSty
     clustered: true,
   },
 };
+
+/** Glyphs are drawn at this scale around the badge centre so a ring of colour stays visible. */
+export const ICON_GLYPH_TRANSFORM = 'translate(12 12) scale(0.66) translate(-12 -12)';
 
 export function isResourceKind(value: unknown): value is ResourceKind {
   return typeof value === 'string' && (RESOURCE_KINDS as readonly string[]).includes(value);
@@ -97,7 +100,7 @@ export function buildKindIconSvg(kind: ResourceKind, sizePixels = 48): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${sizePixels}" height="${sizePixels}" viewBox="0 0 24 24">` +
     `<circle cx="12" cy="12" r="11" fill="${fill}" stroke="white" stroke-width="1.5"/>` +
-    `<path d="${style.iconPath}" fill="white" stroke="white" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd"/>` +
+    `<path d="${style.iconPath}" transform="${ICON_GLYPH_TRANSFORM}" fill="white" stroke="white" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd"/>` +
     `</svg>`
   );
 }

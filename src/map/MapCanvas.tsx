@@ -20,6 +20,8 @@ export interface FlyRequest {
   zoom: number;
   /** Changes on every request so the same place can be flown to twice. */
   seq: number;
+  /** false: jump without animation (e.g. restoring a pasted link). */
+  animate?: boolean;
 }
 
 export interface MapCanvasProps {
@@ -142,7 +144,7 @@ export function MapCanvas(props: MapCanvasProps) {
     if (!map || !props.flyTo) return;
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const target = { center: [props.flyTo.lngLat[0], props.flyTo.lngLat[1]] as [number, number], zoom: props.flyTo.zoom };
-    if (reduceMotion) map.jumpTo(target);
+    if (reduceMotion || props.flyTo.animate === false) map.jumpTo(target);
     else map.flyTo({ ...target, duration: 900 });
   }, [props.flyTo]);
 

@@ -17,17 +17,19 @@ import { TopBar } from './components/TopBar';
 import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
 import type { SearchEntry } from './state/search';
 import { useDerivedData } from './state/use-derived-data';
-import { useHashSync } from './state/use-hash-sync';
+import { useHashChange, useHashSync } from './state/use-hash-sync';
 import type { HashState } from './state/url-hash';
 
 export interface AppProps {
   initial: HashState;
+  /** What a missing or malformed hash field falls back to. */
+  defaults: HashState;
   /** Extension point for descriptors drawn under / over the resource icons (e.g. isochrone bands). */
   extraBelow?: readonly LayerDescriptor[];
   extraAbove?: readonly LayerDescriptor[];
 }
 
-export function App({ initial, extraBelow, extraAbove }: AppProps) {
+export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const basemap = useBasemapData();
@@ -71,6 +73,12 @@ export function App({ initial, extraBelow, extraAbove }: AppProps) {
     [view, visibleKinds, selectedId, lang],
   );
   useHashSync(hashState);
+  useHashChange(defaults, (next) => {
+    setVisibleKinds(new Set(next.visibleKinds));
+    setSelectedId(next.selectedId);
+    setFlyTo((prev) => ({ lngLat: next.center, zoom: next.zoom, seq: (prev?.seq ?? 0) + 1, animate: false }));
+    if (next.lang !== lang) void i18n.changeLanguage(next.lang);
+  });
 
   const onToggle = useCallback((kind: ResourceKind) => {
     setVisibleKinds((prev) => {

@@ -53,7 +53,7 @@ export function FilterControls({ filters, onChange, townships, specialties }: Fi
           <option value="all">{t('filters.all')}</option>
           {specialties.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {t(`specialty.${s}`, { defaultValue: s })}
             </option>
           ))}
         </select>

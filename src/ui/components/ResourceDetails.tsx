@@ -31,13 +31,13 @@ export function ResourceDetails({ resource: r, townshipName }: { resource: Resou
             <Field label={t('detail.free')} value={n(freePlaces(r))} testId="detail-free" />
             <Field label={t('detail.open')} value={yesNo(r.open)} />
             <Field label={t('detail.typhoonSafe')} value={yesNo(r.typhoonSafe)} />
-            <Field label={t('detail.level')} value={String(r.level)} />
+            <Field label={t('detail.level')} value={t(`level.${r.level}`)} />
           </>
         )}
         {r.kind === 'rescue_team' && (
           <>
-            <Field label={t('detail.specialty')} value={r.specialty} />
-            <Field label={t('detail.category')} value={String(r.category)} />
+            <Field label={t('detail.specialty')} value={t(`specialty.${r.specialty}`)} />
+            <Field label={t('detail.category')} value={t(`teamCategory.${r.category}`)} />
             <Field label={t('detail.members')} value={n(r.members)} />
             <Field label={t('detail.vehicles')} value={n(r.vehicles)} />
             <Field label={t('detail.phone')} value={r.phone} />
@@ -45,14 +45,14 @@ export function ResourceDetails({ resource: r, townshipName }: { resource: Resou
         )}
         {r.kind === 'fire_station' && (
           <>
-            <Field label={t('detail.level')} value={String(r.level)} />
+            <Field label={t('detail.level')} value={t(`level.${r.level}`)} />
             <Field label={t('detail.fullTime')} value={yesNo(r.fullTime)} />
             <Field label={t('detail.staff')} value={n(r.staff)} />
             <Field label={t('detail.vehicles')} value={n(r.vehicles)} />
             <Field label={t('detail.phone')} value={r.phone} />
           </>
         )}
-        {r.kind === 'depot' && <Field label={t('detail.level')} value={String(r.level)} />}
+        {r.kind === 'depot' && <Field label={t('detail.level')} value={t(`level.${r.level}`)} />}
         {r.kind === 'camera' && (
           <>
             <Field label={t('detail.cameraType')} value={t(`cameraType.${r.cameraType}`)} />

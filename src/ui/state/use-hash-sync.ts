@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { serializeHash, type HashState } from './url-hash';
+import { parseHash, serializeHash, type HashState } from './url-hash';
 
 /** Writes the state to the URL hash (replaceState: panning must not flood the history). */
 export function useHashSync(state: HashState): void {
@@ -11,4 +11,18 @@ export function useHashSync(state: HashState): void {
     const url = `${window.location.pathname}${window.location.search}${hash}`;
     window.history.replaceState(window.history.state, '', url);
   }, [state]);
+}
+
+/**
+ * Applies a hash the user edits or pastes into the same tab (a `hashchange` without reload).
+ * Our own writes use replaceState, which fires no `hashchange`, so there is no feedback loop.
+ */
+export function useHashChange(defaults: HashState, apply: (state: HashState) => void): void {
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+  useEffect(() => {
+    const onChange = () => applyRef.current(parseHash(window.location.hash, defaults));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, [defaults]);
 }

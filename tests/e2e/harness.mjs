@@ -1,0 +1,101 @@
+// Shared plumbing for the browser tests: preview server, browser, off-origin guard, checks.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function startPreview(root, port) {
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
+    try {
+      const r = await fetch(`${base}/`);
+      if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`vite preview did not start on ${base}: ${log}`);
+}
+
+/** `chromium.launch` always starts from a fresh temporary profile (a new user-data-dir). */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  return { browser, close: () => browser.close() };
+}
+
+/**
+ * Records every request that would leave the origin — from pages, frames and workers — and aborts
+ * it. data: and blob: URLs are in-memory, not requests to any origin.
+ */
+export async function guardOrigin(context, origin, offOrigin) {
+  const isLocal = (url) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
+  const note = (url, via) => {
+    if (!isLocal(url)) offOrigin.push(`${via}: ${url}`);
+  };
+  context.on('request', (req) => note(req.url(), 'request'));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    note(url, 'route');
+    return route.abort('blockedbyclient');
+  });
+  context.on('page', (page) => {
+    page.on('request', (req) => note(req.url(), 'page'));
+    page.on('worker', (w) => note(w.url(), 'worker'));
+  });
+}
+
+export function createRunner() {
+  const results = [];
+  return {
+    results,
+    async check(name, fn) {
+      const started = Date.now();
+      try {
+        await fn();
+        results.push({ name, ok: true });
+        console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+      } catch (err) {
+        results.push({ name, ok: false, err });
+        console.log(`  ✗ ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n      ')}`);
+      }
+    },
+  };
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export function ensureDir(path) {
+  mkdirSync(path, { recursive: true });
+  return path;
+}
