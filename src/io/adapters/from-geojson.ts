@@ -2,7 +2,7 @@
  * GeoJSON FeatureCollection → candidate records (properties + `lngLat` from a Point geometry),
  * one per feature, with the structural issues of each feature. No schema validation here.
  */
-import { makeIoIssue, type IoIssue } from '../schemas/issue';
+import { describeIssueValue, makeIoIssue, type IoIssue } from '../schemas/issue';
 import { isPlainRecord, safeCopy } from './safe-copy';
 
 export interface FeatureCandidate {
@@ -82,8 +82,10 @@ export function fromGeoJson(input: unknown, opts: FromGeoJsonOptions = { geometr
     const issues: IoIssue[] = [];
     const { value: props, droppedKeys } = safeCopy(raw['properties'] ?? null);
     const id = idOf(props);
-    for (const key of droppedKeys)
-      issues.push(makeIoIssue({ row, id, field: `properties.${key}`, value: key, problem: 'unsafe key ignored', severity: 'warning' }));
+    for (const dropped of droppedKeys)
+      issues.push(
+        makeIoIssue({ row, id, field: `properties.${dropped.path}`, value: describeIssueValue(dropped.value), problem: 'unsafe key ignored', severity: 'warning' }),
+      );
     if (!isPlainRecord(props)) {
       issues.push(makeIoIssue({ row, id, field: 'properties', value: props, problem: 'properties must be an object' }));
       return { row, ...(id !== undefined ? { id } : {}), record: null, issues };

@@ -8,15 +8,15 @@ const MAX_DEPTH = 32;
 
 export interface SafeCopy {
   value: unknown;
-  droppedKeys: string[];
+  droppedKeys: { path: string; value: unknown }[];
 }
 
 export function safeCopy(input: unknown): SafeCopy {
-  const droppedKeys: string[] = [];
+  const droppedKeys: { path: string; value: unknown }[] = [];
   const copy = (v: unknown, path: string, depth: number): unknown => {
     if (v === null || typeof v !== 'object') return v;
     if (depth > MAX_DEPTH) {
-      droppedKeys.push(path || '(root)');
+      droppedKeys.push({ path: path || '(root)', value: '(nested too deep)' });
       return undefined;
     }
     if (Array.isArray(v)) return v.map((item, i) => copy(item, path ? `${path}.${i}` : String(i), depth + 1));
@@ -24,7 +24,7 @@ export function safeCopy(input: unknown): SafeCopy {
     for (const key of Object.keys(v)) {
       const keyPath = path ? `${path}.${key}` : key;
       if (UNSAFE_KEYS.has(key)) {
-        droppedKeys.push(keyPath);
+        droppedKeys.push({ path: keyPath, value: (v as Record<string, unknown>)[key] });
         continue;
       }
       // defineProperty, not assignment: no setter on the prototype chain can run.

@@ -18,28 +18,33 @@ export interface IoIssue {
 
 const MAX_VALUE_CHARS = 120;
 
-/** Make a value safe and short enough to show in an issue list. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * Make a value short enough to keep in an issue: long strings are cut; objects and arrays are
+ * kept as they are when their JSON text is short, else replaced by that text, cut.
+ */
 export function truncateIssueValue(value: unknown): unknown {
   if (typeof value === 'string')
     return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
   if (value === null || typeof value !== 'object') return value;
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
+  const text = jsonText(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : value;
 }
 
-/** Text form of a value for messages: NaN/Infinity/undefined shown as such, strings quoted. */
+/** Text form of a value for messages: NaN/Infinity shown as such, strings quoted, missing = "missing". */
 export function describeIssueValue(value: unknown): string {
-  const v = truncateIssueValue(value);
-  if (v === undefined) return 'missing';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(value)) return String(v);
-  return String(v);
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return JSON.stringify(truncateIssueValue(value));
+  if (value === null || typeof value !== 'object') return String(value);
+  const text = jsonText(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
 }
 
 export function makeIoIssue(args: {
