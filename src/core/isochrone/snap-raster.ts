@@ -1,6 +1,9 @@
 import { unprojectLat, unprojectLng } from '../geo/local-projection';
 import type { RoadNetwork } from '../routing/road-network';
-import { snapToGraph, type Snap } from '../spatial/snap-to-graph';
+import { NearestSegments, snapToGraph, type Snap } from '../spatial/snap-to-graph';
+import { projectX, projectY } from '../geo/local-projection';
+import type { RoadGraph } from '../graph/road-graph';
+import type { SegmentIndex } from '../spatial/segment-index';
 import type { GridFrame } from './grid-frame';
 
 const TILE = 64;
@@ -61,24 +64,91 @@ export class SnapRaster {
     return t;
   }
 
+  /**
+   * Fills a tile block by block (4×4 cells): the segments near a block are fetched once, the
+   * smallest "farthest corner" distance bounds every cell's nearest distance (distance to a
+   * segment is convex, so its maximum over a block is at a corner), and only segments within that
+   * bound of the block are tried per cell. Far fewer R-tree searches than one per cell.
+   */
   private fillTile(tx: number, ty: number): SnapTile {
-    const n = TILE * TILE, cs = this.cellSizeMeters, { graph, index, profile } = this.net;
-    const edge = new Int32Array(n).fill(NO_EDGE), fraction = new Float32Array(n), offRoadMeters = new Float32Array(n);
-    const ties = new Map<number, Snap>();
-    const options = { maxSnapMeters: profile.maxSnapMeters };
-    for (let r = 0; r < TILE; r++) {
-      const lat = unprojectLat(index.projection, ((ty * TILE + r) + 0.5) * cs);
-      for (let c = 0; c < TILE; c++) {
-        const lng = unprojectLng(index.projection, ((tx * TILE + c) + 0.5) * cs);
-        const snap = snapToGraph(graph, index, lng, lat, options);
+    const n = TILE * TILE;
+    const tile: SnapTile = { edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n), ties: new Map() };
+    for (let by = 0; by < TILE; by += BLOCK) {
+      for (let bx = 0; bx < TILE; bx += BLOCK) this.fillBlock(tile, tx * TILE + bx, ty * TILE + by, bx, by);
+    }
+    return tile;
+  }
+
+  private fillBlock(tile: SnapTile, col0: number, row0: number, bx: number, by: number): void {
+    const cs = this.cellSizeMeters, { graph, index, profile } = this.net;
+    const maxSnap = profile.maxSnapMeters;
+    // Block of cell centres, in local metres.
+    const x0 = (col0 + 0.5) * cs, y0 = (row0 + 0.5) * cs, x1 = x0 + (BLOCK - 1) * cs, y1 = y0 + (BLOCK - 1) * cs;
+    const corners = [x0, y0, x1, y0, x0, y1, x1, y1];
+    const segs: number[] = [], boxes: number[] = [];
+    let bound = Infinity;
+    for (let r = 2 * cs; ; r = Math.min(2 * r, maxSnap)) {
+      const m = r * 1.01 + 1;
+      segs.length = 0;
+      boxes.length = 0;
+      bound = Infinity;
+      index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, (s, bx0, by0, bx1, by1) => {
+        segs.push(s);
+        boxes.push(bx0, by0, bx1, by1);
+        bound = Math.min(bound, maxCornerDistance(graph, index, s, corners));
+        return false;
+      });
+      if (bound <= r || r >= maxSnap) break;
+    }
+    // Keep the segments that can be nearest for some cell: within the bound of the block (bbox test).
+    const limit = Math.min(bound, maxSnap) * 1.01 + 1;
+    const near = segs.filter((_, i) => boxDistance(boxes, i, x0, y0, x1, y1) <= limit);
+    if (near.length === 0) return;
+    const crowded = near.length > MAX_BLOCK_CANDIDATES;
+    for (let r = 0; r < BLOCK; r++) {
+      const lat = unprojectLat(index.projection, (row0 + r + 0.5) * cs);
+      for (let c = 0; c < BLOCK; c++) {
+        const lng = unprojectLng(index.projection, (col0 + c + 0.5) * cs);
+        let snap: Snap | null;
+        if (crowded) snap = snapToGraph(graph, index, lng, lat, { maxSnapMeters: maxSnap });
+        else {
+          const nearest = new NearestSegments(graph, index, lng, lat, undefined);
+          for (const s of near) nearest.consider(s);
+          snap = nearest.toSnap(maxSnap);
+        }
         if (!snap) continue;
-        const k = r * TILE + c, first = snap.candidates[0]!;
-        edge[k] = first.edge;
-        fraction[k] = first.fraction;
-        offRoadMeters[k] = snap.offRoadMeters;
-        if (snap.candidates.length > 1) ties.set(k, snap);
+        const k = (by + r) * TILE + (bx + c), first = snap.candidates[0]!;
+        tile.edge[k] = first.edge;
+        tile.fraction[k] = first.fraction;
+        tile.offRoadMeters[k] = snap.offRoadMeters;
+        if (snap.candidates.length > 1) tile.ties.set(k, snap);
       }
     }
-    return { edge, fraction, offRoadMeters, ties };
   }
+}
+
+const BLOCK = 4;
+/** above this many candidates for a block, per-cell R-tree searches are cheaper */
+const MAX_BLOCK_CANDIDATES = 24;
+
+/** Largest distance from a segment (in local metres) to the four corners given. */
+function maxCornerDistance(g: RoadGraph, index: SegmentIndex, seg: number, corners: number[]): number {
+  const i = index.segmentShape[seg]!, p = index.projection;
+  const ax = projectX(p, g.shapeLngLat[2 * i]!), ay = projectY(p, g.shapeLngLat[2 * i + 1]!);
+  const bx = projectX(p, g.shapeLngLat[2 * i + 2]!), by = projectY(p, g.shapeLngLat[2 * i + 3]!);
+  const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+  let worst = 0;
+  for (let k = 0; k < 8; k += 2) {
+    const qx = corners[k]! - ax, qy = corners[k + 1]! - ay;
+    const t = len2 > 0 ? Math.min(1, Math.max(0, (qx * dx + qy * dy) / len2)) : 0;
+    worst = Math.max(worst, Math.hypot(qx - t * dx, qy - t * dy));
+  }
+  return worst;
+}
+
+/** Distance between the i-th collected segment bounding box and a box (0 when they overlap), local metres. */
+function boxDistance(b: number[], i: number, x0: number, y0: number, x1: number, y1: number): number {
+  const minX = b[4 * i]!, minY = b[4 * i + 1]!, maxX = b[4 * i + 2]!, maxY = b[4 * i + 3]!;
+  const dx = Math.max(0, minX - x1, x0 - maxX), dy = Math.max(0, minY - y1, y0 - maxY);
+  return Math.hypot(dx, dy);
 }

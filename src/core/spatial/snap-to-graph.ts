@@ -37,41 +37,71 @@ const FIRST_RADIUS_METERS = 32;
  * off-road leg is haversine. Returns null when no road is within `maxSnapMeters`.
  */
 export function snapToGraph(g: RoadGraph, index: SegmentIndex, lng: number, lat: number, options: SnapOptions): Snap | null {
-  const { projection, tree, segmentEdge, segmentShape } = index;
+  const { projection, tree } = index;
   const px = projectX(projection, lng), py = projectY(projection, lat);
-  const kx = projection.metersPerDegLat * Math.cos((lat * Math.PI) / 180), ky = projection.metersPerDegLat;
-  const closed = options.closedEdges;
-  let best = Infinity;
-  let found: Array<{ seg: number; t: number; d: number }> = [];
+  const nearest = new NearestSegments(g, index, lng, lat, options.closedEdges);
   const visit = (seg: number): boolean => {
-    if (closed && closed[segmentEdge[seg]!]) return false;
-    const i = segmentShape[seg]!;
-    const ax = (g.shapeLngLat[2 * i]! - lng) * kx, ay = (g.shapeLngLat[2 * i + 1]! - lat) * ky;
-    const bx = (g.shapeLngLat[2 * i + 2]! - lng) * kx, by = (g.shapeLngLat[2 * i + 3]! - lat) * ky;
-    const dx = bx - ax, dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-    const d = Math.hypot(ax + t * dx, ay + t * dy);
-    if (d < best - TIE_METERS) {
-      best = d;
-      found = found.filter((f) => f.d <= d + TIE_METERS);
-    }
-    if (d <= best + TIE_METERS) found.push({ seg, t, d });
+    nearest.consider(seg);
     return false;
   };
   // The local projection's scale error is < 1 % over a county; the margin keeps every candidate.
   for (let r = FIRST_RADIUS_METERS; ; r = Math.min(2 * r, options.maxSnapMeters)) {
     const box = r * 1.01 + 1;
     tree.search(px - box, py - box, px + box, py + box, visit);
-    if (best <= r || r >= options.maxSnapMeters) break;
+    if (nearest.best <= r || r >= options.maxSnapMeters) break;
   }
-  found = found.filter((f) => f.d <= best + TIE_METERS);
-  if (found.length === 0) return null;
-  const candidates = found.map(({ seg, t }) => candidateOf(g, segmentEdge[seg]!, segmentShape[seg]!, t));
-  const first = candidates[0]!;
-  const offRoadMeters = haversineMeters(lng, lat, first.lngLat[0], first.lngLat[1]);
-  if (offRoadMeters > options.maxSnapMeters) return null;
-  return { offRoadMeters, candidates: dedupeByEdge(candidates) };
+  return nearest.toSnap(options.maxSnapMeters);
+}
+
+/**
+ * The running nearest segment(s) to one point, in a frame centred on it: feed candidate segments
+ * with `consider`, read the result with `toSnap`. Shared by point snapping and the snap raster.
+ */
+export class NearestSegments {
+  best = Infinity;
+  private found: Array<{ seg: number; t: number; d: number }> = [];
+  private readonly kx: number;
+  private readonly ky: number;
+
+  constructor(
+    private readonly g: RoadGraph,
+    private readonly index: SegmentIndex,
+    private readonly lng: number,
+    private readonly lat: number,
+    private readonly closed: Uint8Array | undefined,
+  ) {
+    this.ky = index.projection.metersPerDegLat;
+    this.kx = this.ky * Math.cos((lat * Math.PI) / 180);
+  }
+
+  consider(seg: number): void {
+    const { g, index, lng, lat, kx, ky } = this;
+    if (this.closed && this.closed[index.segmentEdge[seg]!]) return;
+    const i = index.segmentShape[seg]!;
+    const ax = (g.shapeLngLat[2 * i]! - lng) * kx, ay = (g.shapeLngLat[2 * i + 1]! - lat) * ky;
+    const bx = (g.shapeLngLat[2 * i + 2]! - lng) * kx, by = (g.shapeLngLat[2 * i + 3]! - lat) * ky;
+    const dx = bx - ax, dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+    const d = Math.hypot(ax + t * dx, ay + t * dy);
+    if (d > this.best + TIE_METERS) return;
+    if (d < this.best - TIE_METERS) {
+      this.best = d;
+      this.found = this.found.filter((f) => f.d <= d + TIE_METERS);
+    }
+    this.found.push({ seg, t, d });
+  }
+
+  toSnap(maxSnapMeters: number): Snap | null {
+    const found = this.found.filter((f) => f.d <= this.best + TIE_METERS);
+    if (found.length === 0) return null;
+    const { g, index } = this;
+    const candidates = found.map(({ seg, t }) => candidateOf(g, index.segmentEdge[seg]!, index.segmentShape[seg]!, t));
+    const first = candidates[0]!;
+    const offRoadMeters = haversineMeters(this.lng, this.lat, first.lngLat[0], first.lngLat[1]);
+    if (offRoadMeters > maxSnapMeters) return null;
+    return { offRoadMeters, candidates: dedupeByEdge(candidates) };
+  }
 }
 
 function candidateOf(g: RoadGraph, edge: number, shapeIndex: number, t: number): SnapCandidate {
