@@ -3,3 +3,4 @@ export * from './schemas/resource';
 export * from './schemas/place';
 export * from './schemas/issue';
 export * from './load-resources';
+export { decodeCsvBytes } from './adapters/from-csv';

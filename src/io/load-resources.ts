@@ -2,7 +2,8 @@
  * Raw input → validated domain objects + issues. Bad rows never throw: each is reported
  * (row, id, field, value) and skipped; every valid row is kept.
  */
-import { fromGeoJson } from './adapters/from-geojson';
+import { fromCsv } from './adapters/from-csv';
+import { fromGeoJson, type FeatureCandidate } from './adapters/from-geojson';
 import { validateCandidates } from './adapters/validate';
 import { makeIoIssue, type IoIssue } from './schemas/issue';
 import {
@@ -27,6 +28,23 @@ export interface LoadResult<T> {
  */
 export function resourcesFromGeoJson(input: unknown, expectedKind?: ResourceKind): LoadResult<Resource> {
   const { candidates, issues } = fromGeoJson(input, { geometry: 'point' });
+  return validateResources(candidates, issues, expectedKind);
+}
+
+/**
+ * Validate CSV text (already decoded; BOM ignored) of one resource kind. Rows without a `kind`
+ * column take `kind`. Rows are 0-based data rows; the header is not counted.
+ */
+export function resourcesFromCsv(text: string, kind: ResourceKind): LoadResult<Resource> {
+  const { candidates, issues } = fromCsv(text);
+  return validateResources(candidates, issues, kind);
+}
+
+function validateResources(
+  candidates: FeatureCandidate[],
+  issues: IoIssue[],
+  expectedKind: ResourceKind | undefined,
+): LoadResult<Resource> {
   const validated = validateCandidates(candidates, ResourceSchema, (record, c) => {
     if (expectedKind === undefined) return null;
     if (record['kind'] === undefined) {
