@@ -2,7 +2,7 @@
 export const DEFAULT_CENTER: readonly [number, number] = [119.8, 27.52];
 export const DEFAULT_ZOOM = 9.6;
 /** On phone-width screens the whole county fits at this zoom. */
-export const DEFAULT_ZOOM_NARROW = 8.4;
+export const DEFAULT_ZOOM_NARROW = 8.9;
 export const NARROW_SCREEN_PIXELS = 720;
 export const MIN_ZOOM = 7;
 export const MAX_ZOOM = 18;
@@ -13,6 +13,8 @@ export const FOCUS_ZOOM = 13;
 /** Supercluster radius in screen pixels and the zoom above which cameras are never clustered. */
 export const CLUSTER_RADIUS_PIXELS = 48;
 export const CLUSTER_MAX_ZOOM = 14;
+/** Below this zoom township names would pile up, so they are left to the basemap's outlines. */
+export const PLACE_LABEL_MIN_ZOOM = 9.3;
 /** Icon size on screen. */
 export const ICON_SIZE_PIXELS = 22;
 /** Fonts used to draw labels locally (no glyph server); CSS family names, first match wins. */

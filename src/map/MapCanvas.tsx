@@ -26,6 +26,8 @@ export interface FlyRequest {
 
 export interface MapCanvasProps {
   basemap: BasemapData | null;
+  /** false when township names are drawn by a deck.gl label layer above the icons instead. */
+  basemapTownshipLabels: boolean;
   lang: BasemapLang;
   descriptors: readonly LayerDescriptor[];
   initialView: MapView;
@@ -110,9 +112,9 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !props.basemap || styledRef.current) return;
-    map.setStyle(buildBasemapStyle(props.basemap, props.lang), { diff: false });
+    map.setStyle(buildBasemapStyle(props.basemap, props.lang, { townshipLabels: props.basemapTownshipLabels }), { diff: false });
     styledRef.current = true;
-  }, [props.basemap, props.lang]);
+  }, [props.basemap, props.lang, props.basemapTownshipLabels]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -130,7 +132,8 @@ export function MapCanvas(props: MapCanvasProps) {
     const map = mapRef.current;
     if (!map) return;
     if (attributionRef.current) map.removeControl(attributionRef.current);
-    const control = new AttributionControl({ compact: false, customAttribution: props.attribution });
+    const narrow = window.matchMedia('(max-width: 720px)').matches;
+    const control = new AttributionControl({ compact: narrow, customAttribution: props.attribution });
     map.addControl(control, 'bottom-right');
     attributionRef.current = control;
   }, [props.attribution]);

@@ -84,7 +84,12 @@ function roadLayers(): LayerSpecification[] {
  * server. With no `glyphs` URL MapLibre (≥ 5.11) draws every label locally with the `text-font`
  * families, so Chinese and Latin text both render without a request.
  */
-export function buildBasemapStyle(data: BasemapData, lang: BasemapLang): StyleSpecification {
+export function buildBasemapStyle(
+  data: BasemapData,
+  lang: BasemapLang,
+  options: { townshipLabels?: boolean } = {},
+): StyleSpecification {
+  const townshipLabels = options.townshipLabels ?? true;
   const text = labelTextField(lang);
   const font = [...LABEL_FONT_STACK];
   return {
@@ -142,19 +147,23 @@ export function buildBasemapStyle(data: BasemapData, lang: BasemapLang): StyleSp
         },
         paint: { 'text-color': '#444444', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
-      {
-        id: 'township-labels',
-        type: 'symbol',
-        source: 'township-seats',
-        layout: {
-          'text-field': text,
-          'text-font': font,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 13, 17],
-          'text-max-width': 8,
-          'text-allow-overlap': false,
-        },
-        paint: { 'text-color': '#2b2540', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
-      },
+      ...(townshipLabels ? [townshipLabelLayer(text, font)] : []),
     ],
+  };
+}
+
+function townshipLabelLayer(text: ExpressionSpecification, font: string[]): LayerSpecification {
+  return {
+    id: 'township-labels',
+    type: 'symbol',
+    source: 'township-seats',
+    layout: {
+      'text-field': text,
+      'text-font': font,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 13, 17],
+      'text-max-width': 8,
+      'text-allow-overlap': false,
+    },
+    paint: { 'text-color': '#2b2540', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   };
 }

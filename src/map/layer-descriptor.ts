@@ -74,8 +74,28 @@ export interface PolygonBandsDescriptor {
   pickable: boolean;
 }
 
+export interface PlaceLabel {
+  id: string;
+  text: string;
+  lngLat: readonly [number, number];
+}
+
+/** Text on a light plate, drawn above the icons so place names stay legible where resources crowd. */
+export interface TextLabelsDescriptor {
+  type: 'text-labels';
+  id: string;
+  visible: boolean;
+  labels: readonly PlaceLabel[];
+  sizePixels: number;
+  color: RgbColor;
+  backgroundColor: readonly [number, number, number, number];
+  /** Font families, first match wins (drawn locally; characters are collected from the labels). */
+  fontFamily: string;
+}
+
 export type LayerDescriptor =
   | IconPointsDescriptor
+  | TextLabelsDescriptor
   | ClusterCirclesDescriptor
   | HighlightDescriptor
   | PolygonBandsDescriptor;

@@ -11,7 +11,9 @@ import type {
   LayerDescriptor,
   MapPoint,
   PickRef,
+  PlaceLabel,
   PolygonBandsDescriptor,
+  TextLabelsDescriptor,
 } from './layer-descriptor';
 
 /** The only file that imports deck.gl layer classes. Instances are recreated on every render. */
@@ -97,6 +99,30 @@ function toHighlightLayer(d: HighlightDescriptor): Layer {
   });
 }
 
+function toTextLabelsLayer(d: TextLabelsDescriptor): Layer {
+  return new TextLayer<PlaceLabel>({
+    id: d.id,
+    data: d.labels as PlaceLabel[],
+    visible: d.visible,
+    pickable: false,
+    getPosition: (l) => [l.lngLat[0], l.lngLat[1]],
+    getText: (l) => l.text,
+    getSize: d.sizePixels,
+    sizeUnits: 'pixels',
+    getColor: [d.color[0], d.color[1], d.color[2], 255],
+    fontFamily: d.fontFamily,
+    fontWeight: 600,
+    // Build the glyph atlas from the characters actually used (CJK and Latin), drawn locally.
+    characterSet: 'auto',
+    background: true,
+    getBackgroundColor: [d.backgroundColor[0], d.backgroundColor[1], d.backgroundColor[2], d.backgroundColor[3]],
+    backgroundPadding: [4, 2, 4, 2],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'bottom',
+    getPixelOffset: [0, -14],
+  });
+}
+
 type BandFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
 function toPolygonBandsLayer(d: PolygonBandsDescriptor): Layer {
@@ -134,6 +160,9 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
         break;
       case 'polygon-bands':
         layers.push(toPolygonBandsLayer(d));
+        break;
+      case 'text-labels':
+        layers.push(toTextLabelsLayer(d));
         break;
     }
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOCUS_ZOOM, CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS } from '../config/map-defaults';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS, FOCUS_ZOOM, PLACE_LABEL_MIN_ZOOM } from '../config/map-defaults';
 import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource-kinds';
 import { clusterExpansionZoom } from '../map/cluster-points';
 import type { LayerDescriptor, PickRef } from '../map/layer-descriptor';
@@ -53,6 +53,15 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
   }, [selectedId, data.resourceById, data.placeById]);
   const selectedLngLat = selected ? (selected.type === 'resource' ? selected.resource.lngLat : selected.place.lngLat) : null;
 
+  const showPlaceLabels = view.zoom >= PLACE_LABEL_MIN_ZOOM;
+  const placeLabels = useMemo(
+    () =>
+      !showPlaceLabels ? [] : data.places
+        .filter((p) => p.target === 'township')
+        .map((p) => ({ id: p.id, text: lang === 'en' && p.nameEn ? p.nameEn : p.name, lngLat: p.lngLat })),
+    [data.places, lang, showPlaceLabels],
+  );
+
   const descriptors = useMemo(
     () =>
       buildLayerDescriptors({
@@ -60,10 +69,11 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
         visibleKinds,
         zoom: view.zoom,
         selectedLngLat,
+        placeLabels,
         extraBelow,
         extraAbove,
       }),
-    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, extraBelow, extraAbove],
+    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, placeLabels, extraBelow, extraAbove],
   );
 
   useEffect(() => exposeForTests({ drawnCounts: () => countDrawnByKind(descriptors) }), [descriptors]);
@@ -143,6 +153,7 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
       <main className="stage">
         <MapCanvas
           basemap={basemap.data ?? null}
+          basemapTownshipLabels={false}
           lang={lang}
           descriptors={descriptors}
           initialView={{ center: initial.center, zoom: initial.zoom }}

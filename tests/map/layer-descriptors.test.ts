@@ -118,3 +118,17 @@ describe('buildLayerDescriptors', () => {
     expect(ds.find((d) => d.id === 'selection-highlight')).toMatchObject({ visible: true, lngLat: [119.7, 27.5] });
   });
 });
+
+describe('place labels', () => {
+  it('are drawn last (above icons and clusters) when given', () => {
+    const ds = buildLayerDescriptors({
+      pointsByKind: byKind({ shelter: 1 }),
+      visibleKinds: new Set(RESOURCE_KINDS),
+      zoom: 10,
+      selectedLngLat: null,
+      placeLabels: [{ id: 'T01', text: '罗阳镇', lngLat: [119.713, 27.5601] }],
+    });
+    const last = ds[ds.length - 1];
+    expect(last).toMatchObject({ type: 'text-labels', id: 'township-labels', visible: true });
+  });
+});

@@ -1,9 +1,10 @@
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS } from '../../config/map-defaults';
 import { RESOURCE_KINDS, RESOURCE_KIND_STYLES, type ResourceKind } from '../../config/resource-kinds';
 import { clusterPoints } from '../cluster-points';
-import type { LayerDescriptor, MapPoint } from '../layer-descriptor';
+import type { LayerDescriptor, MapPoint, PlaceLabel } from '../layer-descriptor';
 import { buildClusterLayer } from './cluster-layer';
 import { buildHighlightLayer } from './highlight-layer';
+import { buildPlaceLabelLayer } from './place-label-layer';
 import { buildResourceLayer } from './resource-layer';
 
 export interface MapLayerState {
@@ -12,6 +13,8 @@ export interface MapLayerState {
   visibleKinds: ReadonlySet<ResourceKind>;
   zoom: number;
   selectedLngLat: readonly [number, number] | null;
+  /** Township names drawn above the icons (in the UI language). */
+  placeLabels?: readonly PlaceLabel[];
   /**
    * Extension point: descriptors drawn under the resource icons (e.g. isochrone bands) and above
    * them (e.g. an incident marker). Give them stable ids.
@@ -38,6 +41,7 @@ export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
     }
   }
   out.push(buildHighlightLayer(state.selectedLngLat));
+  if (state.placeLabels) out.push(buildPlaceLabelLayer(state.placeLabels));
   out.push(...(state.extraAbove ?? []));
   return out;
 }
