@@ -1,0 +1,79 @@
+import { AbortError, CoreError, type CoreErrorCode } from '../core/errors';
+import type { ComputeName, ComputeParams, ComputeResult, FromWorker, MessagePortLike, SerializedError, ToWorker } from './protocol';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  cleanup(): void;
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+  /** buffers to move instead of copy (the road file's bytes) */
+  readonly transfer?: Transferable[];
+}
+
+/**
+ * The main-thread side of the compute worker: `request(name, params, {signal})` → Promise.
+ * Aborting the signal posts `cancel` and rejects at once with an AbortError (which the UI
+ * ignores); the worker drops the job if it has not started, or at its next stage boundary.
+ */
+export class ComputeClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly port: MessagePortLike) {
+    port.addEventListener('message', (event: MessageEvent<FromWorker>) => this.receive(event.data));
+    port.start?.();
+  }
+
+  request<K extends ComputeName>(name: K, params: ComputeParams<K>, options: RequestOptions = {}): Promise<ComputeResult<K>> {
+    const { signal, transfer } = options;
+    if (signal?.aborted) return Promise.reject(new AbortError());
+    const id = this.nextId++;
+    return new Promise<ComputeResult<K>>((resolve, reject) => {
+      const onAbort = () => {
+        if (!this.pending.delete(id)) return;
+        this.post({ type: 'cancel', id });
+        reject(new AbortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        cleanup: () => signal?.removeEventListener('abort', onAbort),
+      });
+      this.post({ type: 'request', id, name, params }, transfer);
+    });
+  }
+
+  /** Rejects everything in flight (e.g. the worker crashed); later requests still go out. */
+  failAll(error: Error): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.cleanup();
+      p.reject(error);
+    }
+  }
+
+  private post(message: ToWorker, transfer?: Transferable[]): void {
+    this.port.postMessage(message, transfer ?? []);
+  }
+
+  private receive(message: FromWorker): void {
+    const p = this.pending.get(message.id);
+    if (!p) return; // cancelled: its answer is dropped
+    this.pending.delete(message.id);
+    p.cleanup();
+    if (message.type === 'response') p.resolve(message.result);
+    else p.reject(rehydrateError(message.error));
+  }
+}
+
+export function rehydrateError(e: SerializedError): Error {
+  if (e.name === 'AbortError') return new AbortError(e.message);
+  if (e.name === 'CoreError' && e.code) return new CoreError(e.code as CoreErrorCode, e.message);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}

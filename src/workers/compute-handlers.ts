@@ -1,0 +1,94 @@
+import {
+  closedEdgesFromBarriers, computeCoverage, computeIsochrones, CoreError, findNearestByTravelTime, parseRoads,
+  projectX, projectY, roadNetworkFromRaw, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS,
+  type RoadNetwork, type SnappedResource,
+} from '../core';
+import { frameCovering } from '../core/isochrone/grid-frame';
+import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
+import type { ComputeHandlers } from './compute-host';
+import type { BarrierSpec } from './protocol';
+
+/** What the worker holds between requests: the network and the resources joined to it. */
+interface ComputeState {
+  net: RoadNetwork | null;
+  resources: SnappedResource[];
+  byId: Map<string, SnappedResource>;
+  closedCache: Map<string, Uint8Array>;
+}
+
+function requireNetwork(s: ComputeState): RoadNetwork {
+  if (!s.net) throw new CoreError('invalid-argument', 'no road network loaded: send loadRoads first');
+  return s.net;
+}
+
+function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec | undefined): Uint8Array | undefined {
+  if (!barriers || (!barriers.closedWayIds?.length && !barriers.floodPolygons?.length)) return undefined;
+  const key = JSON.stringify(barriers);
+  let closed = s.closedCache.get(key);
+  if (!closed) {
+    closed = closedEdgesFromBarriers(net.graph, net.index, { wayIds: barriers.closedWayIds, polygons: barriers.floodPolygons });
+    s.closedCache.set(key, closed);
+  }
+  return closed;
+}
+
+/** The compute worker's handlers, over one state object; used by compute.worker.ts and in tests. */
+export function createComputeHandlers(): ComputeHandlers {
+  const s: ComputeState = { net: null, resources: [], byId: new Map(), closedCache: new Map() };
+  return {
+    loadRoads({ fileName, bytes }) {
+      const raw = parseRoads(fileName, new Uint8Array(bytes));
+      s.net = roadNetworkFromRaw(raw);
+      s.resources = [];
+      s.byId.clear();
+      s.closedCache.clear();
+      return { result: { nodeCount: s.net.graph.nodeCount, edgeCount: s.net.graph.edgeCount, problems: [...raw.problems] } };
+    },
+    setResources({ resources }) {
+      const net = requireNetwork(s);
+      s.resources = snapResources(net, resources);
+      s.byId = new Map(s.resources.map((r) => [r.id, r]));
+      return { result: { count: s.resources.length, offRoadIds: s.resources.filter((r) => !r.snap).map((r) => r.id) } };
+    },
+    async warmUp({ cellSizeMeters = DEFAULT_TRAVEL_AREA_OPTIONS.cellSizeMeters }, ctx) {
+      const net = requireNetwork(s);
+      const g = net.graph, p = net.index.projection, margin = net.profile.maxSnapMeters + 2 * cellSizeMeters;
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (let i = 0; i < g.nodeLngLat.length; i += 2) {
+        const x = projectX(p, g.nodeLngLat[i]!), y = projectY(p, g.nodeLngLat[i + 1]!);
+        minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+      }
+      const whole = frameCovering(p, cellSizeMeters, { minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin }, DEFAULT_TRAVEL_AREA_OPTIONS.maxCells);
+      const raster = snapRasterFor(net, cellSizeMeters);
+      const STRIP = 64;
+      for (let row = 0; row < whole.height; row += STRIP) {
+        raster.forEachCell({ ...whole, rowOffset: whole.rowOffset + row, height: Math.min(STRIP, whole.height - row) }, () => {});
+        await ctx.checkpoint();
+      }
+      return { result: { cells: whole.width * whole.height } };
+    },
+    isochrone({ sourceId, lngLat, bandsMinutes, barriers }, ctx) {
+      const net = requireNetwork(s);
+      const at = lngLat ?? s.byId.get(sourceId)?.lngLat;
+      if (!at) throw new CoreError('invalid-argument', `unknown resource "${sourceId}" and no lngLat given`);
+      const answer = computeIsochrones(net, [{ id: sourceId, lngLat: at }], { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal });
+      return { result: { bands: answer.features, unreachable: answer.unreachableSourceIds.length > 0 } };
+    },
+    nearest({ incident, k, perKind, kinds, barriers }, ctx) {
+      const net = requireNetwork(s);
+      const closedEdges = closedEdgesOf(s, net, barriers);
+      // With closures, resources whose road is closed must join the nearest open road instead.
+      const pool = closedEdges ? snapResources(net, s.resources, closedEdges) : s.resources;
+      const wanted = kinds ? pool.filter((r) => kinds.includes(r.kind)) : pool;
+      const a = findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal });
+      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results } };
+    },
+    coverage({ kinds, sourceIds, bandsMinutes, barriers }, ctx) {
+      const net = requireNetwork(s);
+      const ids = sourceIds ? new Set(sourceIds) : null;
+      const sources = s.resources.filter((r) => (!kinds || kinds.includes(r.kind)) && (!ids || ids.has(r.id)));
+      const a = computeCoverage(net, sources, { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal });
+      return { result: { covered: a.covered, catchments: a.catchments, unreachableSourceIds: a.unreachableSourceIds } };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+/** Road closures sent with a request: OSM way ids and flooded areas. */
+export interface BarrierSpec {
+  readonly closedWayIds?: readonly number[];
+  readonly floodPolygons?: ReadonlyArray<Polygon | MultiPolygon>;
+}
+
+export interface ComputeResource {
+  readonly id: string;
+  readonly kind: string;
+  readonly lngLat: readonly [number, number];
+}
+
+export interface NearestItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly seconds: number;
+  readonly meters: number;
+  readonly straightLineMeters: number;
+}
+
+/**
+ * Every message the compute worker answers: name → [params, result]. Both sides are generic over
+ * this one map (MapLibre's actor_messages idea), so a new message is one line here plus a handler.
+ */
+export interface ComputeMessages {
+  /** build the road graph from a file's bytes (transferred) */
+  loadRoads: [{ fileName: string; bytes: ArrayBuffer }, { nodeCount: number; edgeCount: number; problems: string[] }];
+  /** join the resources to the network once; later requests refer to them by id */
+  setResources: [{ resources: readonly ComputeResource[] }, { count: number; offRoadIds: string[] }];
+  /** fill the snap raster over the whole network in advance, so the first isochrone is fast */
+  warmUp: [{ cellSizeMeters?: number }, { cells: number }];
+  /** the 5/10/15-minute bands of one resource (by id) or of a point */
+  isochrone: [
+    { sourceId: string; lngLat?: readonly [number, number]; bandsMinutes: readonly number[]; barriers?: BarrierSpec },
+    { bands: FeatureCollection<MultiPolygon, { sourceId: string; minutes: number }>; unreachable: boolean },
+  ];
+  /** resources ranked by time to reach the incident */
+  nearest: [
+    { incident: readonly [number, number]; k: number; perKind: boolean; kinds?: readonly string[]; barriers?: BarrierSpec },
+    { incidentReachable: boolean; results: NearestItem[] },
+  ];
+  /** union and catchments of many resources' areas */
+  coverage: [
+    { kinds?: readonly string[]; sourceIds?: readonly string[]; bandsMinutes: readonly number[]; barriers?: BarrierSpec },
+    {
+      covered: FeatureCollection<MultiPolygon, { minutes: number }>;
+      catchments: FeatureCollection<MultiPolygon, { sourceId: string; minutes: number }>;
+      unreachableSourceIds: string[];
+    },
+  ];
+}
+
+export type ComputeName = keyof ComputeMessages;
+export type ComputeParams<K extends ComputeName> = ComputeMessages[K][0];
+export type ComputeResult<K extends ComputeName> = ComputeMessages[K][1];
+
+/** An error as it crosses the boundary; rehydrated to CoreError / AbortError / Error. */
+export interface SerializedError {
+  readonly name: string;
+  readonly code?: string;
+  readonly message: string;
+}
+
+export type ToWorker =
+  | { readonly type: 'request'; readonly id: number; readonly name: ComputeName; readonly params: unknown }
+  | { readonly type: 'cancel'; readonly id: number };
+
+export type FromWorker =
+  | { readonly type: 'response'; readonly id: number; readonly result: unknown; readonly elapsedMs: number }
+  | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
+
+/** What both a Worker / worker global and a MessagePort offer. */
+export interface MessagePortLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener?(type: 'message', listener: (event: MessageEvent) => void): void;
+  start?(): void;
+}
