@@ -203,6 +203,23 @@ try {
     await page.screenshot({ path: join(outDir, '04-search-village.png') });
   });
 
+  await check('a depot opens its stock table; a camera shows its stream URL as text only', async () => {
+    const depot = readJson('data/taishun/resources/depots.geojson').features[0].properties;
+    await page.getByTestId('search-input').fill(depot.id);
+    await page.getByTestId(`search-result-${depot.id}`).click();
+    await page.getByTestId('stock-table').waitFor();
+    const rows = await page.getByTestId('stock-table').locator('tbody tr').count();
+    assert(rows === depot.stock.length, `stock rows ${rows} ≠ ${depot.stock.length}`);
+    await waitForStableMap(page);
+    await page.screenshot({ path: join(outDir, '08-depot-panel.png') });
+    const camera = readJson('data/taishun/resources/cameras.geojson').features[0].properties;
+    await page.getByTestId('search-input').fill(camera.id);
+    await page.getByTestId(`search-result-${camera.id}`).click();
+    await page.getByText(camera.stream.url).waitFor();
+    const links = await page.getByTestId('detail-panel').locator('a, img, video, iframe').count();
+    assert(links === 0, 'the camera panel contains a link or media element');
+  });
+
   await check('switching to English changes the labels', async () => {
     const before = await page.getByTestId('layer-panel').locator('h2').first().textContent();
     await page.getByTestId('lang-switch').click();
