@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO_ROOT } from '../helpers/shared-reference';
+
+/**
+ * The dependency rule of the architecture (README "Architecture"): a pure core that runs in Node
+ * and in a worker, io on top of it, the worker on both, and the React/map shells outside. Checked
+ * on every import of every file, so a violation fails CI instead of living in a wiki.
+ */
+const SRC = resolve(REPO_ROOT, 'src');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+interface Import { file: string; spec: string; typeOnly: boolean; target: string | null }
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  const out: Import[] = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gm)) {
+    const spec = m[3]!;
+    const target = spec.startsWith('.') ? relative(SRC, resolve(dirname(file), spec)) : null;
+    out.push({ file: relative(SRC, file), spec, typeOnly: Boolean(m[2]), target });
+  }
+  return out;
+}
+
+const all = filesUnder(SRC).flatMap(importsOf);
+const layerOf = (path: string) => path.split('/')[0]!;
+const violations = (layer: string, allowedLayers: string[], allowedPackages: RegExp, opts: { typeOnlyOk?: string[] } = {}) =>
+  all
+    .filter((i) => layerOf(i.file) === layer)
+    .filter((i) => {
+      if (i.target === null) return !allowedPackages.test(i.spec);
+      const to = layerOf(i.target);
+      if (to === layer || allowedLayers.includes(to)) return false;
+      return !(i.typeOnly && opts.typeOnlyOk?.includes(to));
+    })
+    .map((i) => `${i.file} imports '${i.spec}'`);
+
+describe('layer rules', () => {
+  test('core imports only core, and only pure npm packages (no DOM, React, map libraries, node:)', () => {
+    expect(violations('core', [], /^(kdbush|geokdbush|flatbush|flatqueue|d3-contour|@turf\/turf|tiny-osmpbf|fast-xml-parser|geojson)$/)).toEqual([]);
+    const domUse = filesUnder(resolve(SRC, 'core')).filter((f) => /\b(document|window|localStorage|fetch)\s*[.(]/.test(readFileSync(f, 'utf8')));
+    expect(domUse.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
+  test('io imports core and data libraries only', () => {
+    expect(violations('io', ['core'], /^(zod|papaparse|geojson)$/)).toEqual([]);
+  });
+
+  test('workers import core and io, never React or map libraries', () => {
+    expect(violations('workers', ['core', 'io'], /^(geojson)$/)).toEqual([]);
+  });
+
+  test('map layers know no React state or queries', () => {
+    expect(violations('map', ['core', 'config', 'io'], /^(maplibre-gl|@deck\.gl\/.*|supercluster|geojson|react|react-dom|react-i18next|i18next)(\/.*)?$/)).toEqual([]);
+  });
+
+  test('ui reaches the engine only through queries (types from core/io are fine)', () => {
+    expect(violations('ui', ['queries', 'map', 'config', 'i18n', 'io'], /^(react|react-dom|react-i18next|i18next|@tanstack\/react-query|geojson)(\/.*)?$/, { typeOnlyOk: ['core', 'workers'] })).toEqual([]);
+  });
+
+  test('the CLI runs on the core through its public index', () => {
+    const deep = all.filter((i) => layerOf(i.file) === 'cli' && i.target?.startsWith('core/'));
+    expect(deep.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
+  });
+});
