@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_KINDS, type ResourceKind } from '../../src/config/resource-kinds';
 import type { MapPoint } from '../../src/map/layer-descriptor';
-import { buildLayerDescriptors, countDrawnByKind } from '../../src/map/layers/build-layer-descriptors';
+import { RESOURCE_DRAW_ORDER, buildLayerDescriptors, countDrawnByKind } from '../../src/map/layers/build-layer-descriptors';
 import { buildPolygonBandsLayer } from '../../src/map/layers/polygon-bands-layer';
 
 function points(kind: ResourceKind, n: number, spreadDegrees = 0.001): MapPoint[] {
@@ -24,16 +24,20 @@ describe('buildLayerDescriptors', () => {
     selectedLngLat: null,
   };
 
+  it('draws every kind exactly once', () => {
+    expect([...RESOURCE_DRAW_ORDER].sort()).toEqual([...RESOURCE_KINDS].sort());
+  });
+
   it('has one layer per kind, a cluster layer for cameras and a highlight, in a stable order', () => {
     const ids = buildLayerDescriptors(state).map((d) => `${d.type}:${d.id}`);
     expect(ids).toMatchInlineSnapshot(`
       [
+        "icon-points:resource-camera",
+        "cluster-circles:cluster-camera",
+        "icon-points:resource-depot",
         "icon-points:resource-shelter",
         "icon-points:resource-rescue_team",
         "icon-points:resource-fire_station",
-        "icon-points:resource-depot",
-        "icon-points:resource-camera",
-        "cluster-circles:cluster-camera",
         "highlight:selection-highlight",
       ]
     `);

@@ -23,10 +23,16 @@ export interface MapLayerState {
   extraAbove?: readonly LayerDescriptor[];
 }
 
+/**
+ * Draw order, bottom first: the numerous cameras (and their clusters) go under the fewer, more
+ * urgent kinds, so a fire station is never hidden under a cluster of gauges.
+ */
+export const RESOURCE_DRAW_ORDER: readonly ResourceKind[] = ['camera', 'depot', 'shelter', 'rescue_team', 'fire_station'];
+
 /** The full, ordered list of layer descriptors for the map (bottom first). */
 export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
   const out: LayerDescriptor[] = [...(state.extraBelow ?? [])];
-  for (const kind of RESOURCE_KINDS) {
+  for (const kind of RESOURCE_DRAW_ORDER) {
     const points = state.pointsByKind[kind];
     const visible = state.visibleKinds.has(kind);
     if (RESOURCE_KIND_STYLES[kind].clustered) {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindLabel } from '../../config/resource-kinds';
 import type { Resource } from '../../io/schemas/resource';
@@ -19,6 +19,13 @@ export interface DetailPanelProps {
 export function DetailPanel({ selected, townshipName, onClose, actions }: DetailPanelProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const item = selected.type === 'resource' ? selected.resource : selected.place;
   const title = en && item.nameEn ? item.nameEn : item.name;
   const subtitle =
