@@ -148,7 +148,12 @@ export function MapCanvas(props: MapCanvasProps) {
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const target = { center: [props.flyTo.lngLat[0], props.flyTo.lngLat[1]] as [number, number], zoom: props.flyTo.zoom };
     if (reduceMotion || props.flyTo.animate === false) map.jumpTo(target);
-    else map.flyTo({ ...target, duration: 900 });
+    else {
+      // On a phone the detail panel is a bottom sheet: aim above it, not under it.
+      const narrow = window.matchMedia('(max-width: 720px)').matches;
+      const offsetYPixels = narrow ? -map.getContainer().clientHeight * 0.25 : 0;
+      map.flyTo({ ...target, offset: [0, offsetYPixels], duration: 900 });
+    }
   }, [props.flyTo]);
 
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;

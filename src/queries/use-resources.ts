@@ -21,6 +21,25 @@ async function loadKind(kind: ResourceKind, signal: AbortSignal) {
   return { resources, issueCount: issues.length };
 }
 
+type KindResult = { data?: { resources: Resource[]; issueCount: number }; isPending: boolean; error: Error | null };
+
+// Module-level so its identity is stable: TanStack Query then memoises the combined result and
+// hover-driven re-renders do not rebuild filters, clusters and layers.
+function combineKinds(results: KindResult[]): ResourcesByKind {
+  const byKind = {} as Record<ResourceKind, Resource[]>;
+  const issueCounts = {} as Record<ResourceKind, number>;
+  RESOURCE_KINDS.forEach((kind, i) => {
+    byKind[kind] = results[i]?.data?.resources ?? [];
+    issueCounts[kind] = results[i]?.data?.issueCount ?? 0;
+  });
+  return {
+    byKind,
+    issueCounts,
+    isLoading: results.some((r) => r.isPending),
+    error: results.find((r) => r.error)?.error ?? null,
+  };
+}
+
 /** Loads and validates every resource kind from data/taishun/resources/. */
 export function useResources(): ResourcesByKind {
   return useQueries({
@@ -29,19 +48,6 @@ export function useResources(): ResourcesByKind {
       queryFn: ({ signal }: { signal: AbortSignal }) => loadKind(kind, signal),
       staleTime: Infinity,
     })),
-    combine: (results) => {
-      const byKind = {} as Record<ResourceKind, Resource[]>;
-      const issueCounts = {} as Record<ResourceKind, number>;
-      RESOURCE_KINDS.forEach((kind, i) => {
-        byKind[kind] = results[i]?.data?.resources ?? [];
-        issueCounts[kind] = results[i]?.data?.issueCount ?? 0;
-      });
-      return {
-        byKind,
-        issueCounts,
-        isLoading: results.some((r) => r.isPending),
-        error: results.find((r) => r.error)?.error ?? null,
-      };
-    },
+    combine: combineKinds,
   });
 }

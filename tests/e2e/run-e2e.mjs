@@ -249,6 +249,12 @@ try {
     await p.getByRole('button', { name: '图层与筛选' }).click();
     assert(await p.getByTestId('layer-panel').isVisible(), 'layer panel did not open');
     await p.screenshot({ path: join(outDir, '07-phone-panel.png') });
+    await p.getByRole('button', { name: '收起' }).click();
+    await p.getByTestId('search-input').fill(shelter.props.name);
+    await p.getByTestId(`search-result-${shelter.props.id}`).click();
+    await p.getByTestId('detail-capacity').waitFor();
+    await waitForStableMap(p);
+    await p.screenshot({ path: join(outDir, '09-phone-detail.png') });
     await phone.close();
   });
 
