@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { RESOURCE_KINDS, type ResourceKind } from '../../src/config/resource-kinds';
+import type { MapPoint } from '../../src/map/layer-descriptor';
+import { buildLayerDescriptors } from '../../src/map/layers/build-layer-descriptors';
+import { buildPolygonBandsLayer } from '../../src/map/layers/polygon-bands-layer';
+import { toDeckLayers, toPickRef } from '../../src/map/to-deck-layers';
+
+const empty = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, [] as MapPoint[]])) as Record<ResourceKind, MapPoint[]>;
+const shelter: MapPoint = { id: 'SH001', kind: 'shelter', lngLat: [119.71, 27.56] };
+
+describe('toDeckLayers', () => {
+  const bands = buildPolygonBandsLayer('isochrone-FS01', {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { minutes: 5 },
+        geometry: { type: 'Polygon', coordinates: [[[119.7, 27.5], [119.8, 27.5], [119.8, 27.6], [119.7, 27.5]]] },
+      },
+    ],
+  });
+  const descriptors = buildLayerDescriptors({
+    pointsByKind: { ...empty, shelter: [shelter] },
+    visibleKinds: new Set(RESOURCE_KINDS),
+    zoom: 10,
+    selectedLngLat: null,
+    placeLabels: [{ id: 'T01', text: '罗阳镇', lngLat: [119.713, 27.56] }],
+    extraBelow: [bands],
+  });
+
+  it('turns every descriptor into deck.gl layers with matching ids, bands first', () => {
+    const ids = toDeckLayers(descriptors).map((l) => l.id);
+    expect(ids[0]).toBe('isochrone-FS01');
+    expect(ids).toContain('resource-shelter');
+    expect(ids).toContain('cluster-camera');
+    expect(ids).toContain('cluster-camera-count');
+    expect(ids[ids.length - 1]).toBe('township-labels');
+  });
+
+  it('maps a pick back to the resource it came from', () => {
+    const info = { layer: { id: 'resource-shelter' }, object: shelter } as unknown as Parameters<typeof toPickRef>[1];
+    expect(toPickRef(descriptors, info)).toEqual({ type: 'resource', id: 'SH001', kind: 'shelter' });
+    const nothing = { layer: null, object: null } as unknown as Parameters<typeof toPickRef>[1];
+    expect(toPickRef(descriptors, nothing)).toBeNull();
+  });
+});
