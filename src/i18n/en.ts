@@ -21,6 +21,7 @@ export const en: Shape<typeof zhCN> = {
   search: { placeholder: 'Search resources, villages, townships…', noResults: 'No results', village: 'Village', township: 'Township' },
   detail: {
     close: 'Close',
+    code: 'Division code',
     id: 'ID',
     status: 'Status',
     township: 'Township',

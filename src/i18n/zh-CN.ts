@@ -17,6 +17,7 @@ export const zhCN = {
   search: { placeholder: '搜索资源、村、乡镇…', noResults: '无结果', village: '村', township: '乡镇' },
   detail: {
     close: '关闭',
+    code: '区划代码',
     id: '编号',
     status: '状态',
     township: '所属乡镇',

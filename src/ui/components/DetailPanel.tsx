@@ -56,7 +56,7 @@ export function DetailPanel({ selected, townshipName, onClose, actions }: Detail
           <dd>{selected.place.id}</dd>
           {selected.place.code && (
             <>
-              <dt>code</dt>
+              <dt>{t('detail.code')}</dt>
               <dd>{selected.place.code}</dd>
             </>
           )}
