@@ -36,15 +36,21 @@ export function parseGeoJsonRoads(input: unknown): RawRoads {
     for (const [k, v] of Object.entries(props)) if (typeof v === 'string' || typeof v === 'number') tags[k] = String(v);
     if (!tags.highway) return; // not a road: ignored as OSM ignores non-highway ways
     const g = f?.geometry;
-    const lines = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? (g.coordinates as unknown[]) : null;
-    if (!lines) {
-      problems.push(`feature ${row}: highway="${tags.highway}" has geometry ${g?.type ?? 'null'}, not a LineString; skipped`);
+    const lines = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : null;
+    if (!Array.isArray(lines)) {
+      problems.push(lines === null
+        ? `feature ${row}: highway="${tags.highway}" has geometry ${g?.type ?? 'null'}, not a LineString; skipped`
+        : `feature ${row}: highway="${tags.highway}" ${g!.type} has no coordinates array; skipped`);
       return;
     }
     lines.forEach((line, part) => {
+      if (!Array.isArray(line)) {
+        problems.push(`feature ${row}: highway="${tags.highway}" ${g!.type} line ${part} is ${String(JSON.stringify(line)).slice(0, 40)}, not an array of positions; skipped`);
+        return;
+      }
       const ids: number[] = [];
-      for (const c of Array.isArray(line) ? line : []) {
-        const lng = Number((c as number[])[0]), lat = Number((c as number[])[1]);
+      for (const c of line as unknown[]) {
+        const lng = Array.isArray(c) ? Number(c[0]) : NaN, lat = Array.isArray(c) ? Number(c[1]) : NaN;
         if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
           problems.push(`feature ${row}: position ${JSON.stringify(c)} is not a [lng, lat]; the way is cut there`);
           ids.push(NaN); // a missing node cuts the way, as in a clipped OSM extract
