@@ -19,6 +19,12 @@ export function initI18n(lang: Lang): typeof i18next {
     interpolation: { escapeValue: false }, // React escapes; we never inject HTML
     returnNull: false,
     initAsync: false,
+    // A missing key is a bug: say so on the console (the browser tests fail on console errors).
+    parseMissingKeyHandler: (key: string, defaultValue?: string) => {
+      if (defaultValue !== undefined) return defaultValue;
+      console.error(`i18n: missing key "${key}"`);
+      return key;
+    },
   });
   document.documentElement.lang = lang;
   i18next.on('languageChanged', (lng) => {
