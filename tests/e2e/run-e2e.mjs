@@ -1,6 +1,6 @@
 // Browser tests against the production build (`npm run build` first): vite preview + Debian's
 // Chromium through playwright-core. Prints `E2E: N passed, M failed`; exits non-zero on failure.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, createRunner, ensureDir, guardOrigin, launchBrowser, startPreview } from './harness.mjs';
@@ -74,6 +74,12 @@ async function counts(page, attr) {
     ({ kinds, attr }) => Object.fromEntries(kinds.map((k) => [k, Number(document.querySelector(`[data-testid=count-${k}]`)?.getAttribute(attr))])),
     { kinds: KINDS, attr },
   );
+}
+
+if (!existsSync(join(root, 'dist', 'index.html'))) {
+  console.log('  ✗ no production build: run `npm run build` first');
+  console.log('E2E: 0 passed, 1 failed');
+  process.exit(1);
 }
 
 const { check, results } = createRunner();
