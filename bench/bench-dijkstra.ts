@@ -1,0 +1,98 @@
+/**
+ * Benchmark 2 — one-to-all reverse Dijkstra on the ≥ 1,000,000-edge synthetic graph.
+ * Ours: TravelTimeExpander.expand from one node, direction 'reverse', budget Infinity (every node's
+ * time to reach the source), typed-array CSR + typed binary heap; median of several runs.
+ * Peer: graphology-shortest-path's Dijkstra on a graphology DirectedGraph holding the same
+ * reversed arcs and weights, built independently from the edge list. Two entry points are timed:
+ * `dijkstra.singleSource` (the public single-source API, which also builds every path) and
+ * `dijkstra.brandes` (the same heap loop without path arrays, the fastest weighted one-to-all
+ * graphology offers); the goal is judged on the smaller ratio.
+ */
+import { DirectedGraph } from 'graphology';
+import { dijkstra } from 'graphology-shortest-path';
+import { TravelTimeExpander, type RoadGraph } from '../src/core/index';
+import { verdict, type ResultRow } from './report';
+import { collectGarbage, fmtInt, fmtMs, fmtRatio, log, mulberry32, sample, timeOnce } from './timing';
+
+export function benchReverseDijkstra(g: RoadGraph, sourceNode: number): ResultRow[] {
+  const ex = new TravelTimeExpander(g);
+  const run = () => ex.expand([{ node: sourceNode, seconds: 0, label: 0 }], { direction: 'reverse', budgetSeconds: Infinity });
+  const ours = sample(run, 15, 3, (ms, i) => log(`2. ours: reverse expand run ${i + 1}/15: ${fmtMs(ms)}`));
+  run();
+  const oursSeconds = Float64Array.from(ex.seconds);
+  let reached = 0;
+  for (const s of oursSeconds) if (s < Infinity) reached++;
+  log(`2. ours: median ${fmtMs(ours.median)} (min ${fmtMs(ours.min)}, max ${fmtMs(ours.max)}); ${fmtInt(reached)} of ${fmtInt(g.nodeCount)} nodes reach the source`);
+
+  // The peer's graph: for each edge, the arc(s) of the reversed graph with the same weights.
+  log('2. peer: building the graphology DirectedGraph (reversed arcs) ...');
+  const [G, buildMs] = timeOnce(() => {
+    const G = new DirectedGraph<Record<string, never>, { weight: number }>();
+    for (let v = 0; v < g.nodeCount; v++) G.addNode(String(v));
+    for (let e = 0; e < g.edgeCount; e++) {
+      const a = String(g.edgeFrom[e]), b = String(g.edgeTo[e]);
+      const fwd = g.edgeForwardSeconds[e]!, bwd = g.edgeBackwardSeconds[e]!;
+      if (fwd >= 0) G.addDirectedEdge(b, a, { weight: fwd }); // a → b reversed
+      if (bwd >= 0) G.addDirectedEdge(a, b, { weight: bwd }); // b → a reversed
+    }
+    return G;
+  });
+  log(`2. peer: ${fmtInt(G.order)} nodes, ${fmtInt(G.size)} arcs in ${fmtMs(buildMs)} (not counted)`);
+  const src = String(sourceNode);
+  const weight = (u: string, v: string) => G.getDirectedEdgeAttribute(u, v, 'weight') as number;
+
+  // brandes: S is the settle order, P[w] the predecessors on shortest paths → exact distances.
+  log('2. peer: graphology dijkstra.brandes (one run) ...');
+  collectGarbage();
+  const [[S, P], brandesMs] = timeOnce(() => dijkstra.brandes(G, src));
+  log(`2. peer: dijkstra.brandes ${fmtMs(brandesMs)}`);
+  const D = new Float64Array(g.nodeCount).fill(Infinity);
+  D[sourceNode] = 0;
+  for (const w of S) {
+    const p = P[w]!;
+    if (p.length > 0) D[Number(w)] = D[Number(p[0])]! + weight(p[0]!, w);
+  }
+  let maxDiffAll = 0, reachMismatch = 0;
+  for (let v = 0; v < g.nodeCount; v++) {
+    const a = oursSeconds[v]!, b = D[v]!;
+    if ((a === Infinity) !== (b === Infinity)) reachMismatch++;
+    else if (a !== Infinity) maxDiffAll = Math.max(maxDiffAll, Math.abs(a - b));
+  }
+  log(`2. check vs brandes, all ${fmtInt(g.nodeCount)} nodes: max |Δ| ${maxDiffAll.toExponential(2)} s, reachability mismatches ${reachMismatch}`);
+
+  log('2. peer: graphology dijkstra.singleSource (one run; builds every path) ...');
+  collectGarbage();
+  const [paths, singleMs] = timeOnce(() => dijkstra.singleSource(G, src));
+  log(`2. peer: dijkstra.singleSource ${fmtMs(singleMs)}`);
+  const rand = mulberry32(2002);
+  let maxDiffSample = 0, sampleMismatch = 0;
+  const SAMPLE = 2000;
+  for (let i = 0; i < SAMPLE; i++) {
+    const v = Math.floor(rand() * g.nodeCount), path = paths[String(v)];
+    if (!path) { if (oursSeconds[v] !== Infinity) sampleMismatch++; continue; }
+    let d = 0;
+    for (let k = 1; k < path.length; k++) d += weight(path[k - 1]!, path[k]!);
+    maxDiffSample = Math.max(maxDiffSample, Math.abs(d - oursSeconds[v]!));
+  }
+  log(`2. check vs singleSource paths, ${SAMPLE} sampled nodes: max |Δ| ${maxDiffSample.toExponential(2)} s, mismatches ${sampleMismatch}`);
+
+  const ratioSingle = singleMs / ours.median, ratioBrandes = brandesMs / ours.median;
+  const ratio = Math.min(ratioSingle, ratioBrandes);
+  const correct = reachMismatch === 0 && sampleMismatch === 0 && maxDiffAll < 1e-6 && maxDiffSample < 1e-6;
+  log(`2. ratio ${fmtRatio(ratioSingle)} vs singleSource, ${fmtRatio(ratioBrandes)} vs brandes`);
+  return [
+    {
+      bench: '2', measure: `one-to-all reverse Dijkstra, ${fmtInt(g.nodeCount)} nodes / ${fmtInt(g.edgeCount)} edges (${fmtInt(g.forward.nodes.length)} arcs)`,
+      ours: `${fmtMs(ours.median)} (median of 15)`, peer: `${fmtMs(brandesMs)} (graphology dijkstra.brandes)`,
+      ratio: fmtRatio(ratioBrandes), goal: '≥ 80× and < 150 ms', status: verdict(ratio >= 80 && ours.median < 150 && correct),
+    },
+    {
+      bench: '2', measure: 'same, peer = graphology dijkstra.singleSource (with paths)', ours: fmtMs(ours.median),
+      peer: fmtMs(singleMs), ratio: fmtRatio(ratioSingle), goal: '≥ 80×', status: verdict(ratioSingle >= 80),
+    },
+    {
+      bench: '2', measure: 'distances agree (max abs diff, s)', ours: `all nodes vs brandes: ${maxDiffAll.toExponential(1)}`,
+      peer: `${SAMPLE} paths vs singleSource: ${maxDiffSample.toExponential(1)}`, ratio: '', goal: '0 (± fp)', status: verdict(correct),
+    },
+  ];
+}

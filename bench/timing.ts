@@ -1,0 +1,99 @@
+/**
+ * Timing helpers and the seeded PRNG shared by every benchmark. Times are wall-clock
+ * (`process.hrtime.bigint`), reported in milliseconds.
+ */
+
+/** mulberry32: a small, fast, seeded PRNG; the same seed always gives the same sequence. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** Runs fn once and returns [result, milliseconds]. */
+export function timeOnce<T>(fn: () => T): [T, number] {
+  const t0 = nowMs();
+  const r = fn();
+  return [r, nowMs() - t0];
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+export function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+export interface Sampled {
+  readonly samples: number[];
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A full garbage collection when Node runs with --expose-gc (run.ts arranges it), else nothing. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * `warmup` untimed runs, then `runs` timed runs of fn (called with the run index, warm-ups with
+ * negative ones); median of the timed runs. Garbage from earlier runs is collected before each
+ * timed run, outside the timing. `onRun` is told each timing (progress output).
+ */
+export function sample(fn: (i: number) => unknown, runs: number, warmup = 0, onRun?: (ms: number, i: number) => void): Sampled {
+  for (let i = 0; i < warmup; i++) fn(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const t0 = nowMs();
+    fn(i);
+    const ms = nowMs() - t0;
+    samples.push(ms);
+    onRun?.(ms, i);
+  }
+  return { samples, median: median(samples), min: Math.min(...samples), max: Math.max(...samples) };
+}
+
+/** A duration in the unit that reads best. */
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  if (ms < 0.01) return `${(ms * 1000).toFixed(2)} µs`;
+  if (ms < 1) return `${(ms * 1000).toFixed(1)} µs`;
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function fmtRatio(r: number): string {
+  if (!Number.isFinite(r)) return String(r);
+  return r >= 100 ? `${Math.round(r).toLocaleString('en-US')}×` : `${r.toFixed(1)}×`;
+}
+
+export function fmtInt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** A progress line on stdout, stamped with the seconds since the run began. */
+const started = nowMs();
+export function log(msg: string): void {
+  const s = ((nowMs() - started) / 1000).toFixed(1).padStart(6);
+  console.log(`[${s}s] ${msg}`);
+}
