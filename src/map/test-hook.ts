@@ -7,6 +7,8 @@ export interface OnemapTestHook {
   isMapIdle?: () => boolean;
   workerUrl?: string;
   drawnCounts?: () => Record<string, number>;
+  /** polygon features drawn by band layers (the rescue circle) */
+  drawnBandCount?: () => number;
 }
 
 declare global {

@@ -5,14 +5,17 @@ import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource
 import { clusterExpansionZoom } from '../map/cluster-points';
 import type { LayerDescriptor, PickRef } from '../map/layer-descriptor';
 import { buildLayerDescriptors, countDrawnByKind } from '../map/layers/build-layer-descriptors';
+import { buildPolygonBandsLayer } from '../map/layers/polygon-bands-layer';
 import { MapCanvas, type FlyRequest, type MapView } from '../map/MapCanvas';
 import { exposeForTests } from '../map/test-hook';
 import { useBasemapData } from '../queries/use-basemap-data';
+import { useIsochrone } from '../queries/use-isochrone';
 import { useResources } from '../queries/use-resources';
 import { DetailPanel, type Selected } from './components/DetailPanel';
 import { HoverTooltip, type HoverInfo } from './components/HoverTooltip';
 import { LayerPanel } from './components/LayerPanel';
-import { ResourceActions } from './components/ResourceActions';
+import { RescueCircleChip } from './components/RescueCircleChip';
+import { ResourceActions, type CircleStatus } from './components/ResourceActions';
 import { TopBar } from './components/TopBar';
 import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
 import type { SearchEntry } from './state/search';
@@ -41,6 +44,7 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [flyTo, setFlyTo] = useState<FlyRequest | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [circleId, setCircleId] = useState<string | null>(initial.circleId);
 
   const data = useDerivedData(resources.byKind, basemap.data, filters, visibleKinds);
 
@@ -52,6 +56,23 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
     return p ? { type: 'place', place: p } : null;
   }, [selectedId, data.resourceById, data.placeById]);
   const selectedLngLat = selected ? (selected.type === 'resource' ? selected.resource.lngLat : selected.place.lngLat) : null;
+
+  // The 15-minute rescue circle of one station or team, computed in the worker on the road network.
+  const circleResource = circleId ? data.resourceById.get(circleId) ?? null : null;
+  const circleSource = useMemo(() => (circleResource ? { id: circleResource.id, lngLat: circleResource.lngLat } : null), [circleResource]);
+  const isochrone = useIsochrone(circleSource);
+  const circleStatus: CircleStatus = isochrone.networkError || isochrone.error
+    ? { state: 'failed', message: (isochrone.networkError ?? isochrone.error)!.message }
+    : isochrone.data
+      ? isochrone.data.unreachable ? { state: 'unreachable' } : { state: 'ready', bandsMinutes: isochrone.data.bands.features.map((f) => f.properties.minutes) }
+      : circleSource ? { state: 'computing' } : { state: 'idle' };
+  const belowIcons = useMemo(() => {
+    const bands = isochrone.data && !isochrone.data.unreachable ? isochrone.data.bands : null;
+    // Widest band first, so the nested inner bands are drawn over it.
+    const circle = bands ? [buildPolygonBandsLayer('rescue-circle', { ...bands, features: [...bands.features].reverse() })] : [];
+    return [...circle, ...(extraBelow ?? [])];
+  }, [isochrone.data, extraBelow]);
+  const onToggleCircle = useCallback((r: { id: string }) => setCircleId((prev) => (prev === r.id ? null : r.id)), []);
 
   const showPlaceLabels = view.zoom >= PLACE_LABEL_MIN_ZOOM;
   const placeLabels = useMemo(
@@ -70,22 +91,30 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
         zoom: view.zoom,
         selectedLngLat,
         placeLabels,
-        extraBelow,
+        extraBelow: belowIcons,
         extraAbove,
       }),
-    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, placeLabels, extraBelow, extraAbove],
+    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, placeLabels, belowIcons, extraAbove],
   );
 
-  useEffect(() => exposeForTests({ drawnCounts: () => countDrawnByKind(descriptors) }), [descriptors]);
+  useEffect(
+    () =>
+      exposeForTests({
+        drawnCounts: () => countDrawnByKind(descriptors),
+        drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
+      }),
+    [descriptors],
+  );
 
   const hashState = useMemo<HashState>(
-    () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, lang }),
-    [view, visibleKinds, selectedId, lang],
+    () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, circleId, lang }),
+    [view, visibleKinds, selectedId, circleId, lang],
   );
   useHashSync(hashState);
   useHashChange(defaults, (next) => {
     setVisibleKinds(new Set(next.visibleKinds));
     setSelectedId(next.selectedId);
+    setCircleId(next.circleId);
     setFlyTo((prev) => ({ lngLat: next.center, zoom: next.zoom, seq: (prev?.seq ?? 0) + 1, animate: false }));
     if (next.lang !== lang) void i18n.changeLanguage(next.lang);
   });
@@ -179,8 +208,15 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
             selected={selected}
             townshipName={townshipName}
             onClose={() => setSelectedId(null)}
-            actions={selected.type === 'resource' ? <ResourceActions resource={selected.resource} /> : null}
+            actions={
+              selected.type === 'resource' ? (
+                <ResourceActions resource={selected.resource} circleId={circleId} circle={circleStatus} onToggleCircle={onToggleCircle} />
+              ) : null
+            }
           />
+        )}
+        {circleResource && (!selected || selected.type !== 'resource' || selected.resource.id !== circleResource.id) && (
+          <RescueCircleChip name={lang === 'en' && circleResource.nameEn ? circleResource.nameEn : circleResource.name} onClear={() => setCircleId(null)} />
         )}
         <HoverTooltip info={hover} />
         {(basemap.isPending || resources.isLoading) && !error && <div className="status-note">{t('app.loading')}</div>}

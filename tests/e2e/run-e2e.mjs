@@ -242,6 +242,29 @@ try {
     await page.screenshot({ path: join(outDir, '05-english.png') });
   });
 
+  const station = readJson('data/taishun/resources/fire-stations.geojson').features.find((f) => f.properties.level === 'county') ?? readJson('data/taishun/resources/fire-stations.geojson').features[0];
+  await check(`a fire station's 5/10/15-min rescue circle is computed in the worker and drawn (${station.properties.id})`, async () => {
+    const [lng, lat] = station.geometry.coordinates;
+    await page.goto(`${app}#map=11/${lat}/${lng}&layers=fire_station&sel=${station.properties.id}`);
+    await page.getByTestId('detail-panel').waitFor({ timeout: 15_000 });
+    const before = await waitForStableMap(page);
+    await page.getByTestId('rescue-circle-toggle').click();
+    await page.getByTestId('rescue-circle-legend').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => window.__onemap.drawnBandCount() === 3, null, { timeout: 10_000 });
+    const after = await waitForStableMap(page);
+    await page.screenshot({ path: join(outDir, '10-rescue-circle.png') });
+    const changed = changedFraction(before, after);
+    assert(changed > 0.02, `the bands changed only ${(changed * 100).toFixed(2)} % of the map`);
+    assert(workers.some((u) => /compute/.test(u)), `no compute worker among ${workers.join(', ')}`);
+    assert(page.url().includes(`circle=${station.properties.id}`), `hash lacks circle: ${page.url()}`);
+    await page.reload();
+    await page.getByTestId('rescue-circle-legend').waitFor({ timeout: 30_000 });
+    await page.getByTestId('detail-close').click();
+    await page.getByTestId('rescue-circle-chip').waitFor();
+    await page.getByTestId('rescue-circle-chip').getByRole('button').click();
+    await page.waitForFunction(() => window.__onemap.drawnBandCount() === 0);
+  });
+
   await check('phone-width layout: badge visible, panel opens as a sheet', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await guardOrigin(phone, server.base, offOrigin);

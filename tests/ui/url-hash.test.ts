@@ -9,10 +9,11 @@ describe('url hash', () => {
       zoom: 12.5,
       visibleKinds: ['shelter', 'camera'],
       selectedId: 'SH001',
+      circleId: 'FS01',
       lang: 'en',
     };
     const hash = serializeHash(state);
-    expect(hash).toBe('#map=12.50/27.56001/119.71234&layers=shelter,camera&sel=SH001&lang=en');
+    expect(hash).toBe('#map=12.50/27.56001/119.71234&layers=shelter,camera&sel=SH001&circle=FS01&lang=en');
     expect(parseHash(hash)).toEqual(state);
   });
 
@@ -33,6 +34,7 @@ describe('url hash', () => {
     '#map=1/2/3/4',
     '#layers=shelter,nuclear_silo',
     '#sel=<img src=x>',
+    '#circle="><script>',
     '#lang=fr',
     '#%E0%A4%A',
     '#map=Infinity/27/119',
@@ -42,6 +44,7 @@ describe('url hash', () => {
     expect(parsed.zoom).toBe(DEFAULT_HASH_STATE.zoom);
     expect(parsed.visibleKinds).toEqual(DEFAULT_HASH_STATE.visibleKinds);
     expect(parsed.selectedId).toBeNull();
+    expect(parsed.circleId).toBeNull();
     expect(parsed.lang).toBe('zh-CN');
   });
 

@@ -1,12 +1,14 @@
 import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM } from '../../config/map-defaults';
 import { RESOURCE_KINDS, isResourceKind, type ResourceKind } from '../../config/resource-kinds';
 
-/** Map state kept in the URL hash: `#map=zoom/lat/lng&layers=a,b&sel=ID&lang=en`. */
+/** Map state kept in the URL hash: `#map=zoom/lat/lng&layers=a,b&sel=ID&circle=ID&lang=en`. */
 export interface HashState {
   center: readonly [number, number]; // [lng, lat]
   zoom: number;
   visibleKinds: readonly ResourceKind[];
   selectedId: string | null;
+  /** the resource whose 15-minute rescue circle is drawn */
+  circleId: string | null;
   lang: 'zh-CN' | 'en';
 }
 
@@ -15,6 +17,7 @@ export const DEFAULT_HASH_STATE: HashState = {
   zoom: DEFAULT_ZOOM,
   visibleKinds: RESOURCE_KINDS,
   selectedId: null,
+  circleId: null,
   lang: 'zh-CN',
 };
 
@@ -51,12 +54,14 @@ export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE
   const map = parseMap(params.get('map'));
   const layers = parseLayers(params.get('layers'));
   const sel = params.get('sel');
+  const circle = params.get('circle');
   const lang = params.get('lang');
   return {
     center: map?.center ?? defaults.center,
     zoom: map?.zoom ?? defaults.zoom,
     visibleKinds: layers ?? defaults.visibleKinds,
     selectedId: sel !== null && ID_PATTERN.test(sel) ? sel : defaults.selectedId,
+    circleId: circle !== null && ID_PATTERN.test(circle) ? circle : defaults.circleId,
     lang: lang === 'en' ? 'en' : lang === 'zh-CN' ? 'zh-CN' : defaults.lang,
   };
 }
@@ -68,6 +73,7 @@ export function serializeHash(state: HashState): string {
     `layers=${state.visibleKinds.length === 0 ? 'none' : RESOURCE_KINDS.filter((k) => state.visibleKinds.includes(k)).join(',')}`,
   ];
   if (state.selectedId) parts.push(`sel=${encodeURIComponent(state.selectedId)}`);
+  if (state.circleId) parts.push(`circle=${encodeURIComponent(state.circleId)}`);
   if (state.lang !== 'zh-CN') parts.push(`lang=${state.lang}`);
   return `#${parts.join('&')}`;
 }
