@@ -25,7 +25,7 @@ export { TravelTimeExpander, type Seed, type ExpandOptions, type TravelDirection
 export { createRoadNetwork, roadNetworkFromRaw, snapPoint, type RoadNetwork } from './routing/road-network';
 export { seedsForSnap, secondsAlongEdge, offRoadSeconds } from './routing/snap-seeds';
 export { timeToPlace, timeFromPlace, edgeSourcesOf, type EdgeSource } from './routing/time-at-snap';
-export { tracePath } from './routing/trace-path';
+export { tracePath, pathCoordinates } from './routing/trace-path';
 export {
   findNearestByTravelTime, snapResources,
   type NearestAnswer, type NearestOptions, type NearestResult, type SnappedResource,

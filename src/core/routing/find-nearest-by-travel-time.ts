@@ -3,7 +3,9 @@ import { haversineMeters } from '../geo/haversine';
 import type { Snap } from '../spatial/snap-to-graph';
 import { snapPoint, type RoadNetwork } from './road-network';
 import { offRoadSeconds, secondsAlongEdge, seedsForSnap } from './snap-seeds';
-import { tracePath } from './trace-path';
+import { pathCoordinates, tracePath } from './trace-path';
+import { edgeSlice } from './edge-slice';
+import type { RoadGraph } from '../graph/road-graph';
 
 /** A resource already joined to the network (snap null = farther than maxSnapMeters from roads). */
 export interface SnappedResource {
@@ -21,6 +23,8 @@ export interface NearestResult {
   /** metres travelled: both off-road legs and the road path */
   readonly meters: number;
   readonly straightLineMeters: number;
+  /** the route from the resource to the incident as [lng, lat] positions (with `withRoutes`) */
+  readonly route?: [number, number][];
 }
 
 export interface NearestOptions {
@@ -31,6 +35,8 @@ export interface NearestOptions {
   readonly budgetSeconds?: number;
   readonly closedEdges?: Uint8Array;
   readonly signal?: AbortSignal;
+  /** also return each result's route geometry, for drawing */
+  readonly withRoutes?: boolean;
 }
 
 export interface NearestAnswer {
@@ -69,74 +75,110 @@ export function findNearestByTravelTime(
     direction: 'reverse', budgetSeconds, closedEdges: options.closedEdges, signal: options.signal,
   });
   const incidentOff = offRoadSeconds(incidentSnap, speed);
-  const timed: NearestResult[] = [];
+  const timed: Array<{ r: SnappedResource; snap: Snap; d: Departure }> = [];
   for (const r of resources) {
     if (!r.snap) continue;
-    const best = bestDeparture(net, ex.seconds, r.snap, incidentSnap, incidentOff);
-    if (!Number.isFinite(best.seconds) || best.seconds > budgetSeconds) continue;
-    const pathMeters = best.node < 0 ? 0 : tracePath(graph, ex, best.node).meters;
-    timed.push({
+    const d = bestDeparture(net, ex.seconds, r.snap, incidentSnap, incidentOff);
+    if (!Number.isFinite(d.seconds) || d.seconds > budgetSeconds) continue;
+    timed.push({ r, snap: r.snap, d });
+  }
+  timed.sort((a, b) => a.d.seconds - b.d.seconds || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+  const kept = takeK(timed, options.k, options.perKind ?? false, (t) => t.r.kind);
+  const results = kept.map(({ r, snap, d }): NearestResult => {
+    const route = routeOf(net, r.lngLat, snap, d, incident, incidentSnap);
+    return {
       id: r.id,
       kind: r.kind,
-      seconds: best.seconds,
-      meters: r.snap.offRoadMeters + best.edgeMeters + pathMeters + incidentSnap.offRoadMeters,
+      seconds: d.seconds,
+      meters: lineMeters(route),
       straightLineMeters: haversineMeters(r.lngLat[0], r.lngLat[1], incident[0], incident[1]),
-    });
-  }
-  timed.sort((a, b) => a.seconds - b.seconds || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { incidentSnap, results: takeK(timed, options.k, options.perKind ?? false) };
+      ...(options.withRoutes ? { route } : {}),
+    };
+  });
+  return { incidentSnap, results };
 }
 
-/** The resource's best way onto the network: via which node (or -1 straight along a shared edge). */
-function bestDeparture(net: RoadNetwork, rev: Float64Array, snap: Snap, incident: Snap, incidentOff: number) {
+/** How a resource best leaves its edge: towards `node` (then the searched path), or along the incident's own edge (node -1). */
+interface Departure {
+  seconds: number;
+  node: number;
+  edge: number;
+  fraction: number;
+  /** with node -1: the incident's fraction on the shared edge */
+  toFraction: number;
+}
+
+function bestDeparture(net: RoadNetwork, rev: Float64Array, snap: Snap, incident: Snap, incidentOff: number): Departure {
   const g = net.graph;
-  let seconds = Infinity, node = -1, edgeMeters = 0;
-  const consider = (s: number, via: number, meters: number) => {
-    if (s < seconds) { seconds = s; node = via; edgeMeters = meters; }
+  const best: Departure = { seconds: Infinity, node: -1, edge: -1, fraction: 0, toFraction: 0 };
+  const consider = (s: number, node: number, edge: number, fraction: number, toFraction: number) => {
+    if (s < best.seconds) Object.assign(best, { seconds: s, node, edge, fraction, toFraction });
   };
   for (const { edge, fraction } of snap.candidates) {
-    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!, len = g.edgeLengthMeters[edge]!;
-    const tailNode = g.edgeFrom[edge]!, headNode = g.edgeTo[edge]!;
-    if (fwd >= 0) consider((1 - fraction) * fwd + rev[headNode]!, headNode, (1 - fraction) * len);
-    if (bwd >= 0) consider(fraction * bwd + rev[tailNode]!, tailNode, fraction * len);
+    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
+    if (fwd >= 0) consider((1 - fraction) * fwd + rev[g.edgeTo[edge]!]!, g.edgeTo[edge]!, edge, fraction, 1);
+    if (bwd >= 0) consider(fraction * bwd + rev[g.edgeFrom[edge]!]!, g.edgeFrom[edge]!, edge, fraction, 0);
     for (const c of incident.candidates) {
-      if (c.edge !== edge) continue;
-      const along = secondsAlongEdge(g, edge, fraction, c.fraction);
-      // incidentOff is already inside rev[]; here it is added explicitly.
-      consider(along + incidentOff, -1, Math.abs(c.fraction - fraction) * len);
+      // rev[] already holds the incident's off-road seconds; along a shared edge they are added here.
+      if (c.edge === edge) consider(secondsAlongEdge(g, edge, fraction, c.fraction) + incidentOff, -1, edge, fraction, c.fraction);
     }
   }
-  // rev[] includes the incident's off-road seconds; the path metres exclude it (added by the caller).
-  return { seconds: seconds + offRoadSeconds(snap, net.offRoadMetersPerSecond), node, edgeMeters: node < 0 ? edgeMeters : edgeMeters + partialIncidentMeters(net, incident, node) };
+  best.seconds += offRoadSeconds(snap, net.offRoadMetersPerSecond);
+  return best;
 }
 
-/** Metres of the incident's own edge between the path's last node and the incident's snap. */
-function partialIncidentMeters(net: RoadNetwork, incident: Snap, firstNode: number): number {
+/**
+ * The route as drawn: resource → its road point → along its edge → the searched path → along the
+ * incident's edge → the incident's road point → the incident.
+ */
+function routeOf(net: RoadNetwork, from: readonly [number, number], snap: Snap, d: Departure, incident: readonly [number, number], incidentSnap: Snap): [number, number][] {
   const g = net.graph;
-  // Walk to the seed node the path ends at, then take the pro-rata part of the incident's edge.
-  let v = firstNode;
-  const arcs = net.expander.arcs;
-  for (let guard = 0; guard <= g.nodeCount; guard++) {
-    const a = net.expander.predArc[v]!;
-    if (a < 0) break;
-    const e = arcs.edges[a]!;
-    v = g.edgeFrom[e] === v ? g.edgeTo[e]! : g.edgeFrom[e]!;
-  }
-  let best = Infinity;
-  for (const { edge, fraction } of incident.candidates) {
-    const len = g.edgeLengthMeters[edge]!;
-    if (g.edgeFrom[edge] === v && g.edgeForwardSeconds[edge]! >= 0) best = Math.min(best, fraction * len);
-    if (g.edgeTo[edge] === v && g.edgeBackwardSeconds[edge]! >= 0) best = Math.min(best, (1 - fraction) * len);
-  }
-  return Number.isFinite(best) ? best : 0;
+  const start: [number, number] = [from[0], from[1]];
+  const end: [number, number] = [incident[0], incident[1]];
+  if (d.node < 0) return [start, ...edgeSlice(g, d.edge, d.fraction, d.toFraction), end];
+  const { edges } = tracePath(g, net.expander, d.node);
+  const road = pathCoordinates(g, edges, d.node);
+  const last = lastNodeOf(g, edges, d.node);
+  const arrival = arrivalOnIncidentEdge(net, incidentSnap, last);
+  return [
+    start,
+    ...edgeSlice(g, d.edge, d.fraction, d.toFraction),
+    ...road.slice(1),
+    ...(arrival ? edgeSlice(g, arrival.edge, arrival.from, arrival.to).slice(1) : []),
+    end,
+  ];
 }
 
-function takeK(sorted: NearestResult[], k: number, perKind: boolean): NearestResult[] {
+function lastNodeOf(g: RoadGraph, edges: readonly number[], node: number): number {
+  let at = node;
+  for (const e of edges) at = g.edgeFrom[e] === at ? g.edgeTo[e]! : g.edgeFrom[e]!;
+  return at;
+}
+
+/** Which of the incident's edges the path arrives on from `node`, and the part travelled. */
+function arrivalOnIncidentEdge(net: RoadNetwork, incident: Snap, node: number): { edge: number; from: number; to: number } | null {
+  const g = net.graph;
+  let best: { edge: number; from: number; to: number; seconds: number } | null = null;
+  for (const { edge, fraction } of incident.candidates) {
+    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
+    if (g.edgeFrom[edge] === node && fwd >= 0 && (!best || fraction * fwd < best.seconds)) best = { edge, from: 0, to: fraction, seconds: fraction * fwd };
+    if (g.edgeTo[edge] === node && bwd >= 0 && (!best || (1 - fraction) * bwd < best.seconds)) best = { edge, from: 1, to: fraction, seconds: (1 - fraction) * bwd };
+  }
+  return best;
+}
+
+function lineMeters(line: readonly (readonly [number, number])[]): number {
+  let m = 0;
+  for (let i = 1; i < line.length; i++) m += haversineMeters(line[i - 1]![0], line[i - 1]![1], line[i]![0], line[i]![1]);
+  return m;
+}
+
+function takeK<T>(sorted: T[], k: number, perKind: boolean, kindOf: (t: T) => string): T[] {
   if (!perKind) return sorted.slice(0, k);
   const taken = new Map<string, number>();
-  return sorted.filter((r) => {
-    const n = taken.get(r.kind) ?? 0;
-    taken.set(r.kind, n + 1);
+  return sorted.filter((t) => {
+    const n = taken.get(kindOf(t)) ?? 0;
+    taken.set(kindOf(t), n + 1);
     return n < k;
   });
 }

@@ -21,3 +21,22 @@ export function tracePath(g: RoadGraph, expander: TravelTimeExpander, node: numb
   }
   return { edges, meters };
 }
+
+/**
+ * The road part of a path as [lng, lat] positions, walking `edges` (in travel order) from
+ * `startNode`; each edge's geometry is reversed where it is travelled against its node order.
+ */
+export function pathCoordinates(g: RoadGraph, edges: readonly number[], startNode: number): [number, number][] {
+  const out: [number, number][] = [[g.nodeLngLat[2 * startNode]!, g.nodeLngLat[2 * startNode + 1]!]];
+  let at = startNode;
+  for (const e of edges) {
+    const first = g.edgeShapeOffsets[e]!, last = g.edgeShapeOffsets[e + 1]! - 1;
+    const forward = g.edgeFrom[e] === at;
+    for (let k = 1; k <= last - first; k++) {
+      const i = forward ? first + k : last - k;
+      out.push([g.shapeLngLat[2 * i]!, g.shapeLngLat[2 * i + 1]!]);
+    }
+    at = forward ? g.edgeTo[e]! : g.edgeFrom[e]!;
+  }
+  return out;
+}
