@@ -1,7 +1,7 @@
 import {
   closedEdgesFromBarriers, computeCoverage, computeIsochrones, CoreError, findNearestByTravelTime, parseRoads,
-  projectX, projectY, roadNetworkFromRaw, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS,
-  type RoadNetwork, type SnappedResource,
+  projectX, projectY, roadNetworkFromRaw, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS, buildPointIndex, nearestByStraightLine,
+  type PointIndex, type RoadNetwork, type SnappedResource,
 } from '../core';
 import { frameCovering } from '../core/isochrone/grid-frame';
 import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
@@ -14,6 +14,7 @@ interface ComputeState {
   resources: SnappedResource[];
   byId: Map<string, SnappedResource>;
   closedCache: Map<string, Uint8Array>;
+  points: PointIndex | null;
 }
 
 function requireNetwork(s: ComputeState): RoadNetwork {
@@ -34,13 +35,14 @@ function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec 
 
 /** The compute worker's handlers, over one state object; used by compute.worker.ts and in tests. */
 export function createComputeHandlers(): ComputeHandlers {
-  const s: ComputeState = { net: null, resources: [], byId: new Map(), closedCache: new Map() };
+  const s: ComputeState = { net: null, resources: [], byId: new Map(), closedCache: new Map(), points: null };
   return {
     loadRoads({ fileName, bytes }) {
       const raw = parseRoads(fileName, new Uint8Array(bytes));
       s.net = roadNetworkFromRaw(raw);
       s.resources = [];
       s.byId.clear();
+      s.points = null;
       s.closedCache.clear();
       return { result: { nodeCount: s.net.graph.nodeCount, edgeCount: s.net.graph.edgeCount, problems: [...raw.problems] } };
     },
@@ -48,6 +50,7 @@ export function createComputeHandlers(): ComputeHandlers {
       const net = requireNetwork(s);
       s.resources = snapResources(net, resources);
       s.byId = new Map(s.resources.map((r) => [r.id, r]));
+      s.points = buildPointIndex(s.resources.map((r) => r.lngLat));
       return { result: { count: s.resources.length, offRoadIds: s.resources.filter((r) => !r.snap).map((r) => r.id) } };
     },
     async warmUp({ cellSizeMeters = DEFAULT_TRAVEL_AREA_OPTIONS.cellSizeMeters }, ctx) {
@@ -74,13 +77,18 @@ export function createComputeHandlers(): ComputeHandlers {
       const answer = computeIsochrones(net, [{ id: sourceId, lngLat: at }], { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal });
       return { result: { bands: answer.features, unreachable: answer.unreachableSourceIds.length > 0 } };
     },
-    nearest({ incident, k, perKind, kinds, barriers }, ctx) {
+    nearestStraightLine({ incident, k, kinds }) {
+      if (!s.points) return { result: { results: [] } };
+      const found = nearestByStraightLine(s.points, incident, k, kinds ? (i) => kinds.includes(s.resources[i]!.kind) : undefined);
+      return { result: { results: found.map(({ index, meters }) => ({ id: s.resources[index]!.id, kind: s.resources[index]!.kind, straightLineMeters: meters })) } };
+    },
+    nearest({ incident, k, perKind, kinds, barriers, withRoutes }, ctx) {
       const net = requireNetwork(s);
       const closedEdges = closedEdgesOf(s, net, barriers);
       // With closures, resources whose road is closed must join the nearest open road instead.
       const pool = closedEdges ? snapResources(net, s.resources, closedEdges) : s.resources;
       const wanted = kinds ? pool.filter((r) => kinds.includes(r.kind)) : pool;
-      const a = findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal });
+      const a = findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
       return { result: { incidentReachable: a.incidentSnap !== null, results: a.results } };
     },
     coverage({ kinds, sourceIds, bandsMinutes, barriers }, ctx) {

@@ -18,6 +18,7 @@ export interface NearestItem {
   readonly seconds: number;
   readonly meters: number;
   readonly straightLineMeters: number;
+  readonly route?: [number, number][];
 }
 
 /**
@@ -36,9 +37,14 @@ export interface ComputeMessages {
     { sourceId: string; lngLat?: readonly [number, number]; bandsMinutes: readonly number[]; barriers?: BarrierSpec },
     { bands: FeatureCollection<MultiPolygon, { sourceId: string; minutes: number }>; unreachable: boolean },
   ];
+  /** the instant first answer: resources by straight-line distance (k-d tree), before the road search */
+  nearestStraightLine: [
+    { incident: readonly [number, number]; k: number; kinds?: readonly string[] },
+    { results: Array<{ id: string; kind: string; straightLineMeters: number }> },
+  ];
   /** resources ranked by time to reach the incident */
   nearest: [
-    { incident: readonly [number, number]; k: number; perKind: boolean; kinds?: readonly string[]; barriers?: BarrierSpec },
+    { incident: readonly [number, number]; k: number; perKind: boolean; kinds?: readonly string[]; barriers?: BarrierSpec; withRoutes?: boolean },
     { incidentReachable: boolean; results: NearestItem[] },
   ];
   /** union and catchments of many resources' areas */

@@ -47,6 +47,15 @@ describe('compute worker on the Taishun demo, over a MessageChannel', () => {
     expect(area(2)).toBeGreaterThan(area(1));
   });
 
+  test('the instant straight-line answer agrees with a linear scan', async () => {
+    const at: [number, number] = [119.75, 27.55];
+    const r = await client.request('nearestStraightLine', { incident: at, k: 3 });
+    const d = (f: (typeof stations)[number]) => Math.hypot((f.geometry.coordinates[0] - at[0]) * Math.cos((at[1] * Math.PI) / 180), f.geometry.coordinates[1] - at[1]);
+    const scan = [...stations].sort((a, b) => d(a) - d(b)).slice(0, 3).map((f) => f.properties.id);
+    expect(r.results.map((x) => x.id)).toEqual(scan);
+    expect(r.results[0]!.straightLineMeters).toBeLessThan(r.results[1]!.straightLineMeters);
+  });
+
   test('nearest ranks stations by time to the incident, ascending', async () => {
     const at = stations[3]!.geometry.coordinates;
     const r = await client.request('nearest', { incident: [at[0] + 0.001, at[1]], k: 5, perKind: false });
@@ -76,7 +85,7 @@ describe('compute host: ordering and cancellation', () => {
     const b = client.request('loadRoads', { fileName: 'x', bytes: new ArrayBuffer(0) }, { signal: queued.signal });
     queued.abort();
     await expect(b).rejects.toBeInstanceOf(AbortError);
-    await new Promise((r) => setTimeout(r, 1));
+    for (let i = 0; i < 200 && !ran.includes('start warmUp'); i++) await new Promise((r) => setTimeout(r, 1));
     running.abort();
     await expect(a).rejects.toBeInstanceOf(AbortError);
     const after = await client.request('loadRoads', { fileName: 'x', bytes: new ArrayBuffer(0) });
