@@ -30,10 +30,17 @@ export function seedsForSnap(g: RoadGraph, snap: Snap, direction: TravelDirectio
 }
 
 /**
+ * Fractions closer than this are one place: both points joined the edge at the same node or shape
+ * vertex, or one fraction went through the snap raster's Float32 copy (error ≤ 6e-8).
+ */
+const SAME_PLACE_FRACTION = 1e-7;
+
+/**
  * Seconds along one edge between two points on it, from fraction `fromFraction` to `toFraction`,
- * or Infinity when the edge's direction forbids it.
+ * or Infinity when the edge's direction forbids it. The same place is 0 s in either direction.
  */
 export function secondsAlongEdge(g: RoadGraph, edge: number, fromFraction: number, toFraction: number): number {
+  if (Math.abs(toFraction - fromFraction) <= SAME_PLACE_FRACTION) return 0;
   if (toFraction >= fromFraction) {
     const fwd = g.edgeForwardSeconds[edge]!;
     return fwd >= 0 ? (toFraction - fromFraction) * fwd : Infinity;
