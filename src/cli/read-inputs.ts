@@ -88,3 +88,11 @@ export function parsePositive(text: string, option: string, integer: boolean): n
   }
   return v;
 }
+
+/** `--minutes` or `--bands` (not both) and `--cell-size`, shared by isochrone and coverage. */
+export function parseTravelAreaOptions(command: string, o: { minutes?: string; bands?: string; 'cell-size'?: string }) {
+  if (o.bands && o.minutes) throw new CliError(`${command}: give --minutes or --bands, not both`);
+  const bandsMinutes = o.bands ? parseMinutesList(o.bands, '--bands') : parseMinutesList(o.minutes ?? '15', '--minutes');
+  const cellSizeMeters = o['cell-size'] ? parsePositive(o['cell-size'], '--cell-size', false) : undefined;
+  return { bandsMinutes, cellSizeMeters };
+}

@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { NearestResult } from '../core';
 
 /** Road closures sent with a request: OSM way ids and flooded areas. */
 export interface BarrierSpec {
@@ -12,14 +13,8 @@ export interface ComputeResource {
   readonly lngLat: readonly [number, number];
 }
 
-export interface NearestItem {
-  readonly id: string;
-  readonly kind: string;
-  readonly seconds: number;
-  readonly meters: number;
-  readonly straightLineMeters: number;
-  readonly route?: [number, number][];
-}
+/** A ranked resource as the core returns it. */
+export type NearestItem = NearestResult;
 
 /**
  * Every message the compute worker answers: name → [params, result]. Both sides are generic over

@@ -1,8 +1,7 @@
 import { computeCoverage } from '../../core';
 import { parseOptions, usage, type OptionSpec } from '../args';
-import { CliError } from '../cli-error';
 import { closedEdgesFromOptions, ROAD_OPTIONS } from '../common-options';
-import { parseMinutesList, parsePositive, readPoints, readRoadNetwork } from '../read-inputs';
+import { parseTravelAreaOptions, readPoints, readRoadNetwork } from '../read-inputs';
 import { writeJson, type CommandResult } from '../write-output';
 
 const SPEC = {
@@ -20,9 +19,7 @@ export const COVERAGE_USAGE = usage('coverage', 'The area some resource reaches 
 export function runCoverage(argv: string[]): CommandResult {
   const o = parseOptions('coverage', argv, SPEC);
   if (o.help) return { stdout: COVERAGE_USAGE };
-  if (o.bands && o.minutes) throw new CliError('coverage: give --minutes or --bands, not both');
-  const bandsMinutes = o.bands ? parseMinutesList(o.bands, '--bands') : parseMinutesList(o.minutes ?? '15', '--minutes');
-  const cellSizeMeters = o['cell-size'] ? parsePositive(o['cell-size'], '--cell-size', false) : undefined;
+  const { bandsMinutes, cellSizeMeters } = parseTravelAreaOptions('coverage', o);
   const resources = readPoints(o.resources!, '--resources', true);
   const { net, problems } = readRoadNetwork(o.roads!, o.profile);
   const closedEdges = closedEdgesFromOptions(net, o);

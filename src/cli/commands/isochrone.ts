@@ -1,8 +1,7 @@
 import { computeIsochrones } from '../../core';
 import { parseOptions, usage, type OptionSpec } from '../args';
-import { CliError } from '../cli-error';
 import { closedEdgesFromOptions, ROAD_OPTIONS } from '../common-options';
-import { parseMinutesList, parsePositive, readPoints, readRoadNetwork } from '../read-inputs';
+import { parseTravelAreaOptions, readPoints, readRoadNetwork } from '../read-inputs';
 import { writeJson, type CommandResult } from '../write-output';
 
 const SPEC = {
@@ -19,9 +18,7 @@ export const ISOCHRONE_USAGE = usage('isochrone', 'Places each source reaches wi
 export function runIsochrone(argv: string[]): CommandResult {
   const o = parseOptions('isochrone', argv, SPEC);
   if (o.help) return { stdout: ISOCHRONE_USAGE };
-  if (o.bands && o.minutes) throw new CliError('isochrone: give --minutes or --bands, not both');
-  const bandsMinutes = o.bands ? parseMinutesList(o.bands, '--bands') : parseMinutesList(o.minutes ?? '15', '--minutes');
-  const cellSizeMeters = o['cell-size'] ? parsePositive(o['cell-size'], '--cell-size', false) : undefined;
+  const { bandsMinutes, cellSizeMeters } = parseTravelAreaOptions('isochrone', o);
   const sources = readPoints(o.sources!, '--sources', true);
   const { net, problems } = readRoadNetwork(o.roads!, o.profile);
   const closedEdges = closedEdgesFromOptions(net, o);
