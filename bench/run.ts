@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: OneMap's travel-time core against naive peers, in one run (see bench/README.md).
- *   npm run bench                 all four benchmarks (≈ 3–5 min on a 2-core machine)
+ *   npm run bench                 all four benchmarks (≈ 1.5–2.5 min on a 2-core machine)
  *   npm run bench -- --only 1,3   a subset
  * Needs ≈ 4 GB of JS heap for graphology's paths in benchmark 2: when Node's heap limit is lower,
  * the script re-runs itself with --max-old-space-size=8192 (and --expose-gc to collect between runs).
