@@ -73,19 +73,27 @@ export class TravelTimeExpander {
       }
     }
     const { offsets, nodes, edges, seconds: arcSeconds } = arcs;
+    // Hot loop: locals only (no `this` or optional chaining inside), one branch per arc.
+    const touched = this.touched;
+    let touchedCount = this.touchedCount;
+    const hasClosed = closedEdges !== undefined;
     let pops = 0;
     while (queue.length > 0) {
       const t = queue.peekValue()!;
       const v = queue.pop()!;
       if (t > seconds[v]!) continue; // stale entry
-      if (++pops % ABORT_CHECK_EVERY === 0 && signal?.aborted) throw new AbortError();
+      if (++pops === ABORT_CHECK_EVERY) {
+        pops = 0;
+        if (signal?.aborted) throw new AbortError();
+      }
       const l = label[v]!;
-      for (let a = offsets[v]!, end = offsets[v + 1]!; a < end; a++) {
-        if (closedEdges !== undefined && closedEdges[edges[a]!] === 1) continue;
+      const end = offsets[v + 1]!;
+      for (let a = offsets[v]!; a < end; a++) {
         const w = nodes[a]!;
         const tw = t + arcSeconds[a]!;
         if (tw < seconds[w]! && tw <= budgetSeconds) {
-          if (seconds[w] === Infinity) this.touched[this.touchedCount++] = w;
+          if (hasClosed && closedEdges[edges[a]!] === 1) continue;
+          if (seconds[w] === Infinity) touched[touchedCount++] = w;
           seconds[w] = tw;
           label[w] = l;
           predArc[w] = a;
@@ -93,6 +101,7 @@ export class TravelTimeExpander {
         }
       }
     }
+    this.touchedCount = touchedCount;
     return this;
   }
 
