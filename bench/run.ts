@@ -24,6 +24,7 @@ const { benchStraightLine } = await import('./bench-nearest');
 const { benchReverseDijkstra } = await import('./bench-dijkstra');
 const { benchIsochrone } = await import('./bench-isochrone');
 const { benchCoverage } = await import('./bench-coverage');
+const { benchContour } = await import('./bench-contour');
 const { generateSyntheticRoads, gridNodeId } = await import('./synthetic-roads');
 const { markdownTable } = await import('./report');
 const { collectGarbage: gc, fmtInt, fmtMs, log, timeOnce } = await import('./timing');
@@ -32,7 +33,7 @@ type ResultRow = import('./report').ResultRow;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = resolve(repoRoot, '../shared');
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4]);
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5]);
 
 const cpuModel = (() => {
   try { return /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?'; } catch { return cpus()[0]?.model ?? '?'; }
@@ -79,6 +80,11 @@ if (only.has(2) || only.has(4)) {
 if (only.has(3)) {
   log('3. 15-minute isochrone of one Andorra station, contour included');
   rows.push(...(await benchIsochrone(sharedDir)));
+}
+
+if (only.has(5)) {
+  log('5. contouring a time grid: d3-contour (ours) vs turf.isobands');
+  rows.push(...benchContour(repoRoot));
 }
 
 rows.sort((a, b) => a.bench.localeCompare(b.bench));
