@@ -18,31 +18,57 @@ export type ComputeHandlers = {
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Jobs that only prepare (warm caches): any other request runs first, at their next checkpoint. */
+const BACKGROUND: ReadonlySet<ComputeName> = new Set<ComputeName>(['warmUp']);
+
+interface Job {
+  readonly id: number;
+  readonly name: ComputeName;
+  readonly params: unknown;
+  readonly controller: AbortController;
+}
+
 /**
- * The worker side: runs one job at a time in arrival order (the core is synchronous), yields to
- * the event loop before each job and at handler checkpoints so a `cancel` can land, times each job
- * once here (never inside algorithms) and serialises errors with their code.
+ * The worker side: runs one job at a time (the core is synchronous), requests in arrival order
+ * and background jobs after them; yields to the event loop before each job and at handler
+ * checkpoints so a `cancel` can land — and so a duty officer's click is answered in the middle of
+ * a background warm-up. Times each job once here (never inside algorithms) and serialises errors
+ * with their code.
  */
 export function createComputeHost(port: MessagePortLike, handlers: ComputeHandlers): void {
-  const controllers = new Map<number, AbortController>();
-  let queue: Promise<void> = Promise.resolve();
+  const jobs = new Map<number, Job>();
+  const foreground: Job[] = [], background: Job[] = [];
+  let draining = false;
 
   port.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     const msg = event.data;
     if (msg.type === 'cancel') {
-      controllers.get(msg.id)?.abort();
+      jobs.get(msg.id)?.controller.abort();
       return;
     }
-    const controller = new AbortController();
-    controllers.set(msg.id, controller);
-    queue = queue.then(() => runJob(msg.id, msg.name, msg.params, controller.signal)).finally(() => controllers.delete(msg.id));
+    const job: Job = { id: msg.id, name: msg.name, params: msg.params, controller: new AbortController() };
+    jobs.set(job.id, job);
+    (BACKGROUND.has(job.name) ? background : foreground).push(job);
+    if (!draining) void drain();
   });
   port.start?.();
 
-  async function runJob(id: number, name: ComputeName, params: unknown, signal: AbortSignal): Promise<void> {
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      for (let job = foreground.shift() ?? background.shift(); job; job = foreground.shift() ?? background.shift()) await runJob(job);
+    } finally {
+      draining = false;
+    }
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    const { id, name, params } = job;
+    const signal = job.controller.signal;
     const started = performance.now();
     const checkpoint = async () => {
       await macrotask();
+      if (BACKGROUND.has(name)) for (let next = foreground.shift(); next; next = foreground.shift()) await runJob(next);
       if (signal.aborted) throw new AbortError();
     };
     try {
@@ -54,6 +80,8 @@ export function createComputeHost(port: MessagePortLike, handlers: ComputeHandle
       port.postMessage({ type: 'response', id, result, elapsedMs: performance.now() - started }, transfer ?? []);
     } catch (err) {
       port.postMessage({ type: 'error', id, error: serializeError(err) });
+    } finally {
+      jobs.delete(id);
     }
   }
 }

@@ -95,6 +95,16 @@ describe('compute host: ordering and cancellation', () => {
     expect(ran.filter((x) => x === 'loadRoads')).toHaveLength(1);
   });
 
+  test('a request sent during a background warm-up is answered before the warm-up ends', async () => {
+    ran.length = 0;
+    const warm = client.request('warmUp', {});
+    for (let i = 0; i < 200 && !ran.includes('start warmUp'); i++) await new Promise((r) => setTimeout(r, 1));
+    await client.request('loadRoads', { fileName: 'x', bytes: new ArrayBuffer(0) });
+    expect(ran).toEqual(['start warmUp', 'loadRoads']);
+    await warm;
+    expect(ran).toEqual(['start warmUp', 'loadRoads', 'end warmUp']);
+  });
+
   test('an already-aborted signal rejects without sending', async () => {
     const c = new AbortController();
     c.abort();
