@@ -2,6 +2,7 @@ import { unprojectLat, unprojectLng } from '../geo/local-projection';
 import type { RoadNetwork } from '../routing/road-network';
 import { NearestSegments, snapToGraph, type Snap } from '../spatial/snap-to-graph';
 import { projectX, projectY } from '../geo/local-projection';
+import { haversineMeters } from '../geo/haversine';
 import type { RoadGraph } from '../graph/road-graph';
 import type { SegmentIndex } from '../spatial/segment-index';
 import type { GridFrame } from './grid-frame';
@@ -25,6 +26,9 @@ interface SnapTile {
  */
 export class SnapRaster {
   private readonly tiles = new Map<string, SnapTile>();
+  private readonly scratchSegs: number[] = [];
+  private readonly scratchBoxes: number[] = [];
+  private scratchNear = new Int32Array(256);
 
   constructor(
     readonly net: RoadNetwork,
@@ -85,7 +89,7 @@ export class SnapRaster {
     // Block of cell centres, in local metres.
     const x0 = (col0 + 0.5) * cs, y0 = (row0 + 0.5) * cs, x1 = x0 + (BLOCK - 1) * cs, y1 = y0 + (BLOCK - 1) * cs;
     const corners = [x0, y0, x1, y0, x0, y1, x1, y1];
-    const segs: number[] = [], boxes: number[] = [];
+    const segs = this.scratchSegs, boxes = this.scratchBoxes;
     let bound = Infinity;
     for (let r = 2 * cs; ; r = Math.min(2 * r, maxSnap)) {
       const m = r * 1.01 + 1;
@@ -95,20 +99,25 @@ export class SnapRaster {
       index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, (s, bx0, by0, bx1, by1) => {
         segs.push(s);
         boxes.push(bx0, by0, bx1, by1);
-        bound = Math.min(bound, maxCornerDistance(graph, index, s, corners));
+        bound = Math.min(bound, maxCornerDistance(index, s, corners));
         return false;
       });
       if (bound <= r || r >= maxSnap) break;
     }
     // Keep the segments that can be nearest for some cell: within the bound of the block (bbox test).
     const limit = Math.min(bound, maxSnap) * 1.01 + 1;
-    const near = segs.filter((_, i) => boxDistance(boxes, i, x0, y0, x1, y1) <= limit);
-    if (near.length === 0) return;
-    const crowded = near.length > MAX_BLOCK_CANDIDATES;
+    if (this.scratchNear.length < segs.length) this.scratchNear = new Int32Array(2 * segs.length);
+    let nearCount = 0;
+    for (let i = 0; i < segs.length; i++) if (boxDistance(boxes, i, x0, y0, x1, y1) <= limit) this.scratchNear[nearCount++] = segs[i]!;
+    if (nearCount === 0) return;
+    const near = this.scratchNear.subarray(0, nearCount);
+    const crowded = nearCount > MAX_BLOCK_CANDIDATES;
     for (let r = 0; r < BLOCK; r++) {
       const lat = unprojectLat(index.projection, (row0 + r + 0.5) * cs);
       for (let c = 0; c < BLOCK; c++) {
         const lng = unprojectLng(index.projection, (col0 + c + 0.5) * cs);
+        const k = (by + r) * TILE + (bx + c);
+        if (!crowded && this.fillCellFast(tile, k, near, lng, lat, maxSnap)) continue;
         let snap: Snap | null;
         if (crowded) snap = snapToGraph(graph, index, lng, lat, { maxSnapMeters: maxSnap });
         else {
@@ -117,7 +126,7 @@ export class SnapRaster {
           snap = nearest.toSnap(maxSnap);
         }
         if (!snap) continue;
-        const k = (by + r) * TILE + (bx + c), first = snap.candidates[0]!;
+        const first = snap.candidates[0]!;
         tile.edge[k] = first.edge;
         tile.fraction[k] = first.fraction;
         tile.offRoadMeters[k] = snap.offRoadMeters;
@@ -125,17 +134,54 @@ export class SnapRaster {
       }
     }
   }
+
+  /**
+   * The common case without allocation: one nearest segment, no tie. Same arithmetic as
+   * NearestSegments (a frame centred on the cell); returns false on a tie (within 1e-6 m) so the
+   * caller takes the general path. Cells with no road within reach are done (true, left empty).
+   */
+  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, lng: number, lat: number, maxSnap: number): boolean {
+    const { graph: g, index } = this.net;
+    const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
+    const shape = g.shapeLngLat;
+    let best = Infinity, second = Infinity, bestSeg = -1, bestT = 0;
+    for (let j = 0; j < segs.length; j++) {
+      const seg = segs[j]!, i = index.segmentShape[seg]!;
+      const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
+      const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+      const d = Math.hypot(ax + t * dx, ay + t * dy);
+      if (d < best) {
+        second = best;
+        best = d;
+        bestSeg = seg;
+        bestT = t;
+      } else if (d < second) second = d;
+    }
+    if (bestSeg < 0 || best > maxSnap * 1.01 + 1) return true;
+    if (second - best <= 1e-6) return false;
+    const i = index.segmentShape[bestSeg]!, edge = index.segmentEdge[bestSeg]!;
+    const alng = shape[2 * i]!, alat = shape[2 * i + 1]!;
+    const flng = alng + bestT * (shape[2 * i + 2]! - alng), flat = alat + bestT * (shape[2 * i + 3]! - alat);
+    const offRoadMeters = haversineMeters(lng, lat, flng, flat);
+    if (offRoadMeters > maxSnap) return true;
+    const length = g.edgeLengthMeters[edge]!;
+    tile.edge[k] = edge;
+    tile.fraction[k] = length > 0 ? Math.min(1, (g.shapeMetersAlong[i]! + haversineMeters(alng, alat, flng, flat)) / length) : 0;
+    tile.offRoadMeters[k] = offRoadMeters;
+    return true;
+  }
 }
 
 const BLOCK = 4;
-/** above this many candidates for a block, per-cell R-tree searches are cheaper */
-const MAX_BLOCK_CANDIDATES = 24;
+/** above this many candidates for a block, per-cell R-tree searches are cheaper (measured) */
+const MAX_BLOCK_CANDIDATES = 160;
 
 /** Largest distance from a segment (in local metres) to the four corners given. */
-function maxCornerDistance(g: RoadGraph, index: SegmentIndex, seg: number, corners: number[]): number {
-  const i = index.segmentShape[seg]!, p = index.projection;
-  const ax = projectX(p, g.shapeLngLat[2 * i]!), ay = projectY(p, g.shapeLngLat[2 * i + 1]!);
-  const bx = projectX(p, g.shapeLngLat[2 * i + 2]!), by = projectY(p, g.shapeLngLat[2 * i + 3]!);
+function maxCornerDistance(index: SegmentIndex, seg: number, corners: number[]): number {
+  const i = index.segmentShape[seg]!, xy = index.shapeXY;
+  const ax = xy[2 * i]!, ay = xy[2 * i + 1]!, bx = xy[2 * i + 2]!, by = xy[2 * i + 3]!;
   const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
   let worst = 0;
   for (let k = 0; k < 8; k += 2) {

@@ -11,6 +11,8 @@ export interface SegmentIndex {
   readonly tree: Flatbush;
   readonly segmentEdge: Int32Array;
   readonly segmentShape: Int32Array;
+  /** every shape point projected to local metres, [x, y] pairs (same indexing as shapeLngLat) */
+  readonly shapeXY: Float64Array;
 }
 
 /** The centre of the graph's bounding box, the origin of its local projection. */
@@ -33,11 +35,15 @@ export function buildSegmentIndex(g: RoadGraph): SegmentIndex {
   const tree = new Flatbush(Math.max(1, segmentCount));
   const segmentEdge = new Int32Array(segmentCount);
   const segmentShape = new Int32Array(segmentCount);
+  const shapeXY = new Float64Array(g.shapeLngLat.length);
+  for (let i = 0; i < shapeXY.length; i += 2) {
+    shapeXY[i] = projectX(projection, g.shapeLngLat[i]!);
+    shapeXY[i + 1] = projectY(projection, g.shapeLngLat[i + 1]!);
+  }
   let s = 0;
   for (let e = 0; e < g.edgeCount; e++) {
     for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]! - 1; i++) {
-      const x0 = projectX(projection, g.shapeLngLat[2 * i]!), y0 = projectY(projection, g.shapeLngLat[2 * i + 1]!);
-      const x1 = projectX(projection, g.shapeLngLat[2 * i + 2]!), y1 = projectY(projection, g.shapeLngLat[2 * i + 3]!);
+      const x0 = shapeXY[2 * i]!, y0 = shapeXY[2 * i + 1]!, x1 = shapeXY[2 * i + 2]!, y1 = shapeXY[2 * i + 3]!;
       tree.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
       segmentEdge[s] = e;
       segmentShape[s] = i;
@@ -46,5 +52,5 @@ export function buildSegmentIndex(g: RoadGraph): SegmentIndex {
   }
   if (segmentCount === 0) tree.add(0, 0, 0, 0);
   tree.finish();
-  return { projection, tree, segmentEdge, segmentShape };
+  return { projection, tree, segmentEdge, segmentShape, shapeXY };
 }
