@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../io/schemas/resource';
 import { freePlaces } from '../state/filters';
+import { formatBeijingTime } from '../state/format-time';
 
 function Field({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
@@ -60,7 +61,7 @@ export function ResourceDetails({ resource: r, townshipName }: { resource: Resou
             <Field label={t('detail.stream')} value={<code className="stream-url">{`${r.stream.protocol} ${r.stream.url}`}</code>} />
           </>
         )}
-        <Field label={t('detail.updatedAt')} value={r.updatedAt} />
+        <Field label={t('detail.updatedAt')} value={formatBeijingTime(r.updatedAt)} />
       </dl>
       {r.kind === 'depot' && (
         <table className="stock-table" data-testid="stock-table">
