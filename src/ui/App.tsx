@@ -188,6 +188,7 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
           initialView={{ center: initial.center, zoom: initial.zoom }}
           flyTo={flyTo}
           attribution={t('attribution')}
+          unavailableMessage={t('map.unavailable')}
           onViewChange={setView}
           onHover={(ref, x, y) => setHover(ref ? { text: hoverText(ref), xPixels: x, yPixels: y } : null)}
           onPick={onPick}

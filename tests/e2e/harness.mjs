@@ -42,10 +42,10 @@ export async function startPreview(root, port) {
 }
 
 /** `chromium.launch` always starts from a fresh temporary profile (a new user-data-dir). */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
   });
   return { browser, close: () => browser.close() };

@@ -287,6 +287,31 @@ try {
     await phone.close();
   });
 
+  await check('without WebGL the app says so plainly and search, counts and details still work', async () => {
+    const noGl = await launchBrowser(['--disable-3d-apis']);
+    try {
+      const ctx = await noGl.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      await guardOrigin(ctx, server.base, offOrigin);
+      const p = await ctx.newPage();
+      const errors = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(app);
+      assert(await p.evaluate(() => document.createElement('canvas').getContext('webgl2') === null), 'WebGL2 still available: the fault was not injected');
+      await p.getByTestId('map-unavailable').waitFor({ timeout: 15_000 });
+      await waitForCounts(p);
+      const total = await counts(p, 'data-total');
+      assert(total.shelter === EXPECTED.shelter && total.camera === EXPECTED.camera, `counts without a map: ${JSON.stringify(total)}`);
+      await p.getByTestId('search-input').fill(shelter.props.name);
+      await p.getByTestId(`search-result-${shelter.props.id}`).click();
+      const capacity = await p.getByTestId('detail-capacity').textContent();
+      assert(capacity.replace(/\D/g, '') === String(shelter.props.capacity), `capacity ${capacity}`);
+      await p.screenshot({ path: join(outDir, '11-no-webgl.png') });
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    } finally {
+      await noGl.close();
+    }
+  });
+
   await check('no request left the origin', async () => {
     assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
   });
