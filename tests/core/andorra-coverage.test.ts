@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parseOsmPbf } from '../../src/core/import/parse-osm-pbf';
 import { roadNetworkFromRaw } from '../../src/core/routing/road-network';
 import { projectX, projectY } from '../../src/core/geo/local-projection';
@@ -8,11 +8,17 @@ import { ANDORRA_PBF, HAS_SHARED, SKIP_REASON, readSharedJson } from '../helpers
 import { polygonUnionTester, probesOf, scoreProbes } from '../helpers/score';
 
 describe.skipIf(!HAS_SHARED)(`15-minute coverage vs the Andorra reference (${HAS_SHARED ? 'shared present' : SKIP_REASON})`, () => {
-  const net = roadNetworkFromRaw(parseOsmPbf(readFileSync(ANDORRA_PBF)));
-  const stations = readSharedJson<GeoJSON.FeatureCollection<GeoJSON.Point>>('reference/andorra/stations.geojson');
-  const sources = stations.features.map((f) => ({ id: String(f.properties!.id), lngLat: f.geometry.coordinates as [number, number] }));
-  const probes = probesOf(readSharedJson('reference/andorra/coverage-probes.geojson'), null);
-  const answer = computeCoverage(net, sources, { bandsMinutes: [15] });
+  // Loaded in beforeAll: a skipped describe still runs its body while collecting tests.
+  let sources: Array<{ id: string; lngLat: [number, number] }>;
+  let probes: ReturnType<typeof probesOf>;
+  let answer: ReturnType<typeof computeCoverage>;
+  beforeAll(() => {
+    const net = roadNetworkFromRaw(parseOsmPbf(readFileSync(ANDORRA_PBF)));
+    const stations = readSharedJson<GeoJSON.FeatureCollection<GeoJSON.Point>>('reference/andorra/stations.geojson');
+    sources = stations.features.map((f) => ({ id: String(f.properties!.id), lngLat: f.geometry.coordinates as [number, number] }));
+    probes = probesOf(readSharedJson('reference/andorra/coverage-probes.geojson'), null);
+    answer = computeCoverage(net, sources, { bandsMinutes: [15] });
+  });
 
   test('covered area: probe IoU >= 0.85', () => {
     const r = scoreProbes(probes, polygonUnionTester(answer.covered.features), 900);
