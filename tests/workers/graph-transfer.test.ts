@@ -10,7 +10,8 @@ test('a road graph crosses a MessageChannel by transfer and routes the same on t
   const before = new TravelTimeExpander(g).expand([{ node: 0, seconds: 0, label: 0 }], { direction: 'reverse', budgetSeconds: Infinity }).seconds.slice();
   const edgeCount = g.edgeCount;
   const { port1, port2 } = new MessageChannel();
-  const received = new Promise<RoadGraph>((r) => port2.once('message', (m: RoadGraph) => r(m)));
+  const received = new Promise<RoadGraph>((r) => port2.addEventListener('message', (e) => r(e.data as RoadGraph), { once: true }));
+  port2.start();
   port1.postMessage(g, graphTransferables(g));
   const copy = await received;
   port1.close();
