@@ -2,17 +2,11 @@
  * Timing helpers and the seeded PRNG shared by every benchmark. Times are wall-clock
  * (`process.hrtime.bigint`), reported in milliseconds.
  */
+import { createRng } from '../scripts/demo/prng';
 
-/** mulberry32: a small, fast, seeded PRNG; the same seed always gives the same sequence. */
+/** mulberry32, seeded: the demo generator's PRNG (scripts/demo/prng.ts), one implementation in the repo. */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 export function nowMs(): number {

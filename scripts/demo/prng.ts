@@ -1,4 +1,7 @@
-/** Seeded pseudo-random numbers for the demo generator (mulberry32); the only randomness it uses. */
+/**
+ * Seeded pseudo-random numbers (mulberry32): the demo generator's only randomness, and the one
+ * PRNG that tests (tests/helpers/seeded-random.ts) and benchmarks (bench/timing.ts) reuse.
+ */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;

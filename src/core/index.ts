@@ -2,7 +2,7 @@
  * The public entry of the travel-time core: pure, framework-free, runs in Node and in a Web
  * Worker. Every time follows road-network.md with the `emergency-default` profile unless told.
  */
-export { CoreError, AbortError, isAbortError, throwIfAborted, type CoreErrorCode } from './errors';
+export { CoreError, AbortError, throwIfAborted, type CoreErrorCode } from './errors';
 export { haversineMeters, EARTH_RADIUS_METERS } from './geo/haversine';
 export { createLocalProjection, projectX, projectY, unprojectLng, unprojectLat, type LocalProjection } from './geo/local-projection';
 
@@ -14,7 +14,7 @@ export { parseRoads, detectRoadFormat, type RoadFormat } from './import/parse-ro
 
 export { EMERGENCY_DEFAULT_PROFILE, getSpeedProfile, wayDirection, kmhToMetersPerSecond, type SpeedProfile } from './graph/speed-profile';
 export { buildRoadGraph } from './graph/build-road-graph';
-export { graphTransferables, edgeCoordinates, nodePosition, type RoadGraph, type ArcTable } from './graph/road-graph';
+export { graphTransferables, edgeCoordinates, type RoadGraph, type ArcTable } from './graph/road-graph';
 export { closedEdgesFromBarriers, type Barriers } from './graph/closed-edges';
 
 export { buildSegmentIndex, type SegmentIndex } from './spatial/segment-index';
@@ -24,7 +24,7 @@ export { buildPointIndex, nearestByStraightLine, type PointIndex } from './spati
 export { TravelTimeExpander, type Seed, type ExpandOptions, type TravelDirection } from './routing/travel-time-expander';
 export { createRoadNetwork, roadNetworkFromRaw, snapPoint, type RoadNetwork } from './routing/road-network';
 export { seedsForSnap, secondsAlongEdge, offRoadSeconds } from './routing/snap-seeds';
-export { timeToPlace, timeFromPlace, edgeSourcesOf, type EdgeSource } from './routing/time-at-snap';
+export { timeToPlace, edgeSourcesOf, type EdgeSource } from './routing/time-at-snap';
 export { tracePath, pathCoordinates } from './routing/trace-path';
 export {
   findNearestByTravelTime, snapResources,

@@ -5,7 +5,6 @@ import townshipsUrl from '../../data/taishun/townships.geojson?url';
 import townshipSeatsUrl from '../../data/taishun/township-seats.geojson?url';
 import villagesUrl from '../../data/taishun/villages.geojson?url';
 import roadsUrl from '../../data/taishun/roads.geojson?url';
-import metaUrl from '../../data/taishun/meta.json?url';
 import sheltersUrl from '../../data/taishun/resources/shelters.geojson?url';
 import rescueTeamsUrl from '../../data/taishun/resources/rescue-teams.geojson?url';
 import fireStationsUrl from '../../data/taishun/resources/fire-stations.geojson?url';
@@ -20,8 +19,6 @@ export const BASEMAP_URLS = {
   villages: villagesUrl,
   roads: roadsUrl,
 } as const;
-
-export const META_URL: string = metaUrl;
 
 export const RESOURCE_URLS: Readonly<Record<ResourceKind, string>> = {
   shelter: sheltersUrl,

@@ -3,6 +3,5 @@ import type { ResourceKind } from '../config/resource-kinds';
 /** Query-key factory: one place that names every cached thing. */
 export const queryKeys = {
   basemap: () => ['basemap'] as const,
-  meta: () => ['demo-meta'] as const,
   resources: (kind: ResourceKind) => ['resources', kind] as const,
 };

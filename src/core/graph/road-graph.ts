@@ -56,11 +56,6 @@ export function graphTransferables(g: RoadGraph): ArrayBuffer[] {
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Node lng/lat as a tuple. */
-export function nodePosition(g: RoadGraph, node: number): [number, number] {
-  return [g.nodeLngLat[2 * node]!, g.nodeLngLat[2 * node + 1]!];
-}
-
 /** The edge's geometry as [lng, lat] positions from `edgeFrom` to `edgeTo`. */
 export function edgeCoordinates(g: RoadGraph, edge: number): [number, number][] {
   const out: [number, number][] = [];

@@ -49,6 +49,8 @@ export function rasterizeTravelTimes(
       fromSnap(cell, tie ?? { offRoadMeters, candidates: [{ edge, fraction, lngLat: [0, 0] }] });
       return;
     }
+    // timeToPlace's rule, inlined for the one-candidate case: this runs once per cell (millions on a
+    // county) and must not allocate a Snap; ties and same-edge sources take timeToPlace above.
     let best = Infinity, bestLabel = -1;
     const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
     if (fwd >= 0) {

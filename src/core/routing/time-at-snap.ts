@@ -44,29 +44,6 @@ export function timeToPlace(
   return out;
 }
 
-/**
- * Travel time from a resource to the destination of a reverse search: the resource's off-road
- * leg, then the best of leaving along either allowed direction of its edge to a node and on.
- */
-export function timeFromPlace(
-  g: RoadGraph,
-  reverseNodeSeconds: Float64Array,
-  place: Snap,
-  offRoadMetersPerSecond: number,
-  destinationOnEdge?: ReadonlyMap<number, readonly EdgeSource[]>,
-): number {
-  let best = Infinity;
-  for (const { edge, fraction } of place.candidates) {
-    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
-    if (fwd >= 0) best = Math.min(best, (1 - fraction) * fwd + reverseNodeSeconds[g.edgeTo[edge]!]!);
-    if (bwd >= 0) best = Math.min(best, fraction * bwd + reverseNodeSeconds[g.edgeFrom[edge]!]!);
-    for (const d of destinationOnEdge?.get(edge) ?? []) {
-      best = Math.min(best, d.seconds + secondsAlongEdge(g, edge, fraction, d.fraction));
-    }
-  }
-  return best + offRoadSeconds(place, offRoadMetersPerSecond);
-}
-
 function consider(out: TimedLabel, seconds: number, label: number): void {
   if (seconds < out.seconds) {
     out.seconds = seconds;
