@@ -14,6 +14,8 @@ interface ComputeState {
   resources: SnappedResource[];
   byId: Map<string, SnappedResource>;
   closedCache: Map<string, Uint8Array>;
+  /** the resources re-joined to the open roads, per closed-edge mask (reset with the resources) */
+  snappedUnderClosure: WeakMap<Uint8Array, SnappedResource[]>;
   points: PointIndex | null;
 }
 
@@ -35,7 +37,7 @@ function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec 
 
 /** The compute worker's handlers, over one state object; used by compute.worker.ts and in tests. */
 export function createComputeHandlers(): ComputeHandlers {
-  const s: ComputeState = { net: null, resources: [], byId: new Map(), closedCache: new Map(), points: null };
+  const s: ComputeState = { net: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null };
   return {
     loadRoads({ fileName, bytes }) {
       const raw = parseRoads(fileName, new Uint8Array(bytes));
@@ -51,6 +53,7 @@ export function createComputeHandlers(): ComputeHandlers {
       s.resources = snapResources(net, resources);
       s.byId = new Map(s.resources.map((r) => [r.id, r]));
       s.points = buildPointIndex(s.resources.map((r) => r.lngLat));
+      s.snappedUnderClosure = new WeakMap();
       return { result: { count: s.resources.length, offRoadIds: s.resources.filter((r) => !r.snap).map((r) => r.id) } };
     },
     async warmUp({ cellSizeMeters = DEFAULT_TRAVEL_AREA_OPTIONS.cellSizeMeters }, ctx) {
@@ -85,8 +88,13 @@ export function createComputeHandlers(): ComputeHandlers {
     nearest({ incident, k, perKind, kinds, barriers, withRoutes }, ctx) {
       const net = requireNetwork(s);
       const closedEdges = closedEdgesOf(s, net, barriers);
-      // With closures, resources whose road is closed must join the nearest open road instead.
-      const pool = closedEdges ? snapResources(net, s.resources, closedEdges) : s.resources;
+      // With closures, resources whose road is closed must join the nearest open road instead;
+      // joined once per closure set, not per request.
+      let pool = s.resources;
+      if (closedEdges) {
+        pool = s.snappedUnderClosure.get(closedEdges) ?? snapResources(net, s.resources, closedEdges);
+        s.snappedUnderClosure.set(closedEdges, pool);
+      }
       const wanted = kinds ? pool.filter((r) => kinds.includes(r.kind)) : pool;
       const a = findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
       return { result: { incidentReachable: a.incidentSnap !== null, results: a.results } };

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { throwIfAborted } from '../errors';
-import { snapPoint, type RoadNetwork } from '../routing/road-network';
+import type { RoadNetwork } from '../routing/road-network';
 import type { IsochroneSource } from '../isochrone/compute-isochrone';
 import { travelTimeGridOf } from '../isochrone/compute-isochrone';
 import { contourField, contourGrid } from '../isochrone/contour-grid';
@@ -32,11 +32,11 @@ export interface CoverageAnswer {
  */
 export function computeCoverage(net: RoadNetwork, sources: readonly IsochroneSource[], options: CoverageOptions = {}): CoverageAnswer {
   const o = resolveTravelAreaOptions(options);
-  const grid = travelTimeGridOf(net, sources, o);
+  const unreachableSourceIds: string[] = [];
+  const grid = travelTimeGridOf(net, sources, o, unreachableSourceIds);
   const sourceIds = sources.map((s) => s.id);
   const covered: CoverageAnswer['covered'] = { type: 'FeatureCollection', features: [] };
   const catchments: CoverageAnswer['catchments'] = { type: 'FeatureCollection', features: [] };
-  const unreachableSourceIds = sources.filter((s) => !snapPoint(net, s.lngLat, o.closedEdges)).map((s) => s.id);
   if (!grid) return { covered, catchments, grid, sourceIds, unreachableSourceIds };
   const padding = o.cellSizeMeters / net.offRoadMetersPerSecond;
   for (const minutes of o.bandsMinutes) {

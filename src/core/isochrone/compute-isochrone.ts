@@ -59,10 +59,13 @@ export function travelTimeGridOf(
   net: RoadNetwork,
   sources: readonly IsochroneSource[],
   o: ReturnType<typeof resolveTravelAreaOptions>,
+  /** receives the ids of sources farther than maxSnapMeters from every open road */
+  unsnappedSourceIds?: string[],
 ): TravelTimeGrid | null {
   const budgetSeconds = Math.max(...o.bandsMinutes) * 60;
   const snapped = sources.flatMap((s, label) => {
     const snap = snapPoint(net, s.lngLat, o.closedEdges);
+    if (!snap) unsnappedSourceIds?.push(s.id);
     return snap ? [{ snap, label, lngLat: s.lngLat }] : [];
   });
   if (snapped.length === 0) return null;
