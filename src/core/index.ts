@@ -12,7 +12,7 @@ export { parseOsmXml } from './import/parse-osm-xml';
 export { parseGeoJsonRoads } from './import/parse-geojson-roads';
 export { parseRoads, detectRoadFormat, type RoadFormat } from './import/parse-roads';
 
-export { EMERGENCY_DEFAULT_PROFILE, getSpeedProfile, wayDirection, kmhToMetersPerSecond, type SpeedProfile } from './graph/speed-profile';
+export { EMERGENCY_DEFAULT_PROFILE, WALKING_PROFILE, getSpeedProfile, wayDirection, kmhToMetersPerSecond, type SpeedProfile } from './graph/speed-profile';
 export { buildRoadGraph } from './graph/build-road-graph';
 export { graphTransferables, edgeCoordinates, type RoadGraph, type ArcTable } from './graph/road-graph';
 export { closedEdgesFromBarriers, type Barriers } from './graph/closed-edges';

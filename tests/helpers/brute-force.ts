@@ -23,6 +23,8 @@ export interface BfProfile {
   readonly speedsKmh: Readonly<Record<string, number>>;
   readonly offRoadKmh: number;
   readonly maxSnapMeters: number;
+  /** false: one-way tags do not apply (the walking profile) */
+  readonly onewayApplies?: boolean;
 }
 
 export interface BfEdge {
@@ -71,7 +73,7 @@ export function bfDirection(tags: Readonly<Record<string, string>>): { forward: 
 
 /** The graph of the spec, edge by edge, read straight off the raw ways. */
 export function bfEdges(raw: RawRoads, profile: BfProfile): BfEdge[] {
-  const roads = raw.ways.filter((w) => w.tags.highway !== undefined && w.tags.highway in profile.speedsKmh);
+  const roads = raw.ways.filter((w) => w.tags.highway !== undefined && Object.hasOwn(profile.speedsKmh, w.tags.highway));
   roads.sort((a, b) => a.id - b.id);
   // Cut at missing nodes, collapse repeated consecutive refs.
   const parts: Array<{ way: (typeof roads)[number]; ids: number[] }> = [];
@@ -90,7 +92,7 @@ export function bfEdges(raw: RawRoads, profile: BfProfile): BfEdge[] {
   const edges: BfEdge[] = [];
   for (const { way, ids } of parts) {
     const mps = profile.speedsKmh[way.tags.highway!]! / 3.6;
-    const dir = bfDirection(way.tags);
+    const dir = profile.onewayApplies === false ? { forward: true, backward: true } : bfDirection(way.tags);
     let start = 0;
     for (let i = 1; i < ids.length; i++) {
       const isEnd = i === ids.length - 1 || (count.get(ids[i]!) ?? 0) >= 2;

@@ -39,8 +39,10 @@ function splitIntoParts(way: RawWay, nodes: RawRoads['nodes']): WayPart[] {
  * oneway/roundabout/motorway directions. Edges are numbered in (way id, position) order.
  * @throws CoreError('network-empty') when no road way remains.
  */
+const BOTH_WAYS = Object.freeze({ forward: true, backward: true });
+
 export function buildRoadGraph(raw: RawRoads, profile: SpeedProfile = EMERGENCY_DEFAULT_PROFILE): RoadGraph {
-  const roadWays = raw.ways.filter((w) => w.tags.highway !== undefined && profile.speedsKmh[w.tags.highway] !== undefined);
+  const roadWays = raw.ways.filter((w) => w.tags.highway !== undefined && Object.hasOwn(profile.speedsKmh, w.tags.highway));
   roadWays.sort((a, b) => a.id - b.id);
   const parts = roadWays.flatMap((w) => splitIntoParts(w, raw.nodes));
   if (parts.length === 0) throw new CoreError('network-empty', 'no road ways with a highway class of the speed profile in the input');
@@ -67,7 +69,7 @@ export function buildRoadGraph(raw: RawRoads, profile: SpeedProfile = EMERGENCY_
 
   for (const { way, nodeIds } of parts) {
     const speed = kmhToMetersPerSecond(profile.speedsKmh[way.tags.highway!]!);
-    const dir = wayDirection(way.tags);
+    const dir = profile.onewayApplies ? wayDirection(way.tags) : BOTH_WAYS;
     let start = 0;
     for (let i = 1; i < nodeIds.length; i++) {
       if (i < nodeIds.length - 1 && (uses.get(nodeIds[i]!) ?? 0) < 2) continue;

@@ -1,5 +1,6 @@
 import { CoreError } from '../errors';
 import emergencyDefault from './emergency-default.profile.json';
+import walking from './walking.profile.json';
 
 /** Vehicle speeds by OSM highway class (road-network.md). */
 export interface SpeedProfile {
@@ -9,6 +10,8 @@ export interface SpeedProfile {
   readonly offRoadKmh: number;
   /** farther than this from every road, a point is unreachable */
   readonly maxSnapMeters: number;
+  /** false: every way is travelled both ways whatever its oneway tags (the walking profile) */
+  readonly onewayApplies: boolean;
 }
 
 /** The reference profile of the spec; must stay available by this name. */
@@ -17,14 +20,28 @@ export const EMERGENCY_DEFAULT_PROFILE: SpeedProfile = Object.freeze({
   speedsKmh: Object.freeze({ ...emergencyDefault.speedsKmh }),
   offRoadKmh: emergencyDefault.offRoadKmh,
   maxSnapMeters: emergencyDefault.maxSnapMeters,
+  onewayApplies: true,
 });
 
-const PROFILES: Record<string, SpeedProfile> = { [EMERGENCY_DEFAULT_PROFILE.name]: EMERGENCY_DEFAULT_PROFILE };
+/** People on foot to a shelter (road-network.md, "Profile walking"): footways count, one-way tags do not. */
+export const WALKING_PROFILE: SpeedProfile = Object.freeze({
+  name: walking.name,
+  speedsKmh: Object.freeze({ ...walking.speedsKmh }),
+  offRoadKmh: walking.offRoadKmh,
+  maxSnapMeters: walking.maxSnapMeters,
+  onewayApplies: walking.onewayApplies,
+});
+
+/** Known profiles by name; a Map, so a user's string never reaches Object.prototype. */
+const PROFILES: ReadonlyMap<string, SpeedProfile> = new Map([
+  [EMERGENCY_DEFAULT_PROFILE.name, EMERGENCY_DEFAULT_PROFILE],
+  [WALKING_PROFILE.name, WALKING_PROFILE],
+]);
 
 /** Looks a profile up by name. @throws CoreError('invalid-argument') naming the unknown profile. */
 export function getSpeedProfile(name: string): SpeedProfile {
-  const p = PROFILES[name];
-  if (!p) throw new CoreError('invalid-argument', `unknown speed profile "${name}" (known: ${Object.keys(PROFILES).join(', ')})`);
+  const p = PROFILES.get(name);
+  if (!p) throw new CoreError('invalid-argument', `unknown speed profile "${name}" (known: ${[...PROFILES.keys()].join(', ')})`);
   return p;
 }
 
