@@ -4,3 +4,4 @@ export * from './schemas/place';
 export * from './schemas/issue';
 export * from './load-resources';
 export { decodeCsvBytes } from './adapters/from-csv';
+export * from './sources';

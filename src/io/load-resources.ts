@@ -40,6 +40,15 @@ export function resourcesFromCsv(text: string, kind: ResourceKind): LoadResult<R
   return validateResources(candidates, issues, kind);
 }
 
+/** Schema-validate candidates of one kind (the file import's rules; live sources reuse them). */
+export function validateResourceCandidates(
+  candidates: FeatureCandidate[],
+  issues: IoIssue[],
+  expectedKind: ResourceKind | undefined,
+): LoadResult<Resource> {
+  return validateResources(candidates, issues, expectedKind);
+}
+
 function validateResources(
   candidates: FeatureCandidate[],
   issues: IoIssue[],
