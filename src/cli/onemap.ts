@@ -8,42 +8,55 @@ import { CliError } from './cli-error';
 import { COVERAGE_USAGE, runCoverage } from './commands/coverage';
 import { ISOCHRONE_USAGE, runIsochrone } from './commands/isochrone';
 import { NEAREST_USAGE, runNearest } from './commands/nearest';
+import { COVERAGE_REPORT_USAGE, runCoverageReport } from './commands/coverage-report';
+import { runSiteSuggest, SITE_SUGGEST_USAGE } from './commands/site-suggest';
 import type { CommandResult } from './write-output';
 
 interface Writer {
   write(text: string): unknown;
 }
 
-const COMMANDS: Record<string, (argv: string[]) => CommandResult> = {
+const COMMANDS: Record<string, (argv: string[]) => CommandResult | Promise<CommandResult>> = {
   isochrone: runIsochrone,
   nearest: runNearest,
   coverage: runCoverage,
+  'coverage-report': runCoverageReport,
+  'site-suggest': runSiteSuggest,
 };
 
-const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}`;
+const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}\n${COVERAGE_REPORT_USAGE}\n${SITE_SUGGEST_USAGE}`;
 
-/** Runs one command line; returns the exit code. Exported for tests. */
-export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number {
+/**
+ * Runs one command line; returns the exit code (a promise of it for commands that load
+ * WebAssembly first, e.g. site-suggest). Exported for tests.
+ */
+export function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     out.write(HELP);
     return command ? 0 : 2;
   }
   const run = COMMANDS[command];
-  try {
-    if (!run) throw new CliError(`unknown command "${command}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
-    const result = run(rest);
+  const report = (result: CommandResult) => {
     for (const line of result.stderr ?? []) err.write(`onemap: warning: ${line}\n`);
     if (result.stdout) out.write(result.stdout);
     return 0;
-  } catch (e) {
+  };
+  const fail = (e: unknown) => {
     if (e instanceof CliError || e instanceof CoreError) {
       err.write(`onemap: error: ${e.message}\n`);
       return 2;
     }
     throw e;
+  };
+  try {
+    if (!run) throw new CliError(`unknown command "${command}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
+    const result = run(rest);
+    return result instanceof Promise ? result.then(report, fail) : report(result);
+  } catch (e) {
+    return fail(e);
   }
 }
 
 const invokedDirectly = process.argv[1] && /onemap\.(ts|js|mjs)$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });

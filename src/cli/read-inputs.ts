@@ -30,6 +30,8 @@ export interface InputPoint {
   readonly id: string;
   readonly kind: string;
   readonly lngLat: [number, number];
+  /** the feature's properties as read ({} when none) */
+  readonly properties: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -58,7 +60,7 @@ export function readPoints(path: string, option: string, requireId: boolean): In
       throw new CliError(`${option} "${path}" feature ${i}: no "id" property`);
     }
     const kind = f.properties?.kind;
-    return { id: rawId === undefined || rawId === null ? String(i) : String(rawId), kind: typeof kind === 'string' ? kind : 'resource', lngLat: [lng!, lat!] };
+    return { id: rawId === undefined || rawId === null ? String(i) : String(rawId), kind: typeof kind === 'string' ? kind : 'resource', lngLat: [lng!, lat!], properties: f.properties ?? {} };
   });
 }
 

@@ -37,3 +37,18 @@ export { contourGrid, contourField, ringSignedArea } from './isochrone/contour-g
 export type { GridFrame } from './isochrone/grid-frame';
 export type { TravelTimeGrid } from './isochrone/travel-time-grid';
 export { computeCoverage, type CoverageAnswer, type CoverageOptions } from './coverage/compute-coverage';
+
+export { bestTimesToPlaces, travelTimeMatrix, snapAll, type PlanningPoint, type PlaceTimes, type TravelOptions } from './planning/place-times';
+export { rollUpCoverage, type PopulatedPlace, type PlaceCoverage, type GroupCoverage, type CoverageRollUp } from './planning/coverage-rollup';
+export { LinearModelBuilder, type LinearModel, type LinearSolution, type LinearSolver, type SolveOptions, type SolveStatus } from './planning/linear-model';
+export { highsLinearSolver } from './planning/highs-solver';
+export {
+  greedyMaxCovering, exactMaxCovering, coverSetsFromMatrix,
+  type CoveringProblem, type CoveringPick, type CoveringSolution,
+} from './planning/max-covering';
+export {
+  nearestShelterAssignment, capacityAwareAssignment,
+  type AssignmentProblem, type AssignmentFlow, type VillageAssignment, type Assignment,
+} from './planning/shelter-assignment';
+export { greedyShelterSiting, exactShelterSiting, mostPlaced, type SitingProblem, type SitingPick, type SitingSolution } from './planning/shelter-siting';
+export { FlowNetwork } from './planning/max-flow';

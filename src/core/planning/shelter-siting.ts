@@ -1,0 +1,164 @@
+import { CoreError } from '../errors';
+import { LinearModelBuilder, type LinearSolver } from './linear-model';
+import { FlowNetwork } from './max-flow';
+
+/**
+ * Where one more shelter of a given capacity gives the most people who must move a place within
+ * the walking limit (under the capacity-aware assignment, which first places as many as it can).
+ */
+export interface SitingProblem {
+  readonly demand: ArrayLike<number>;
+  readonly capacity: ArrayLike<number>;
+  /** walking seconds village → existing shelter, row-major [village * shelters + shelter] */
+  readonly seconds: Float64Array;
+  /** walking seconds village → candidate site, row-major [village * candidates + candidate] */
+  readonly candidateSeconds: Float64Array;
+  readonly candidates: number;
+  /** places in each new shelter */
+  readonly newCapacity: number;
+  readonly maxWalkSeconds: number;
+  readonly p: number;
+}
+
+export interface SitingPick {
+  readonly candidate: number;
+  /** people who gain a place when it is added after the picks before it */
+  readonly marginalPeople: number;
+}
+
+export interface SitingSolution {
+  readonly method: 'greedy' | 'exact';
+  readonly chosen: SitingPick[];
+  /** people placed within the walking limit before any new shelter */
+  readonly basePlaced: number;
+  /** people who gain a place with all chosen sites */
+  readonly addedPeople: number;
+  readonly bound?: number;
+  readonly relativeGap?: number;
+  readonly status?: 'optimal' | 'time-limit';
+  readonly solveSeconds?: number;
+}
+
+/** The most people placed within the walk, with the existing shelters and the given new sites. */
+/** Within the walk: a finite time no longer than the limit (an infinite limit still needs a way there). */
+const within = (t: number, limit: number) => Number.isFinite(t) && t <= limit;
+
+export function mostPlaced(pr: SitingProblem, sites: readonly number[]): number {
+  const V = pr.demand.length, S = pr.capacity.length, K = sites.length;
+  const source = V + S + K, sink = source + 1;
+  const net = new FlowNetwork(V + S + K + 2);
+  for (let v = 0; v < V; v++) {
+    if (!(pr.demand[v]! > 0)) continue;
+    net.addArc(source, v, pr.demand[v]!);
+    for (let s = 0; s < S; s++) if (within(pr.seconds[v * S + s]!, pr.maxWalkSeconds)) net.addArc(v, V + s, Infinity);
+    sites.forEach((c, k) => {
+      if (within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) net.addArc(v, V + S + k, Infinity);
+    });
+  }
+  for (let s = 0; s < S; s++) net.addArc(V + s, sink, pr.capacity[s]!);
+  for (let k = 0; k < K; k++) net.addArc(V + S + k, sink, pr.newCapacity);
+  return net.maxFlow(source, sink);
+}
+
+function check(pr: SitingProblem): void {
+  if (!(Number.isInteger(pr.p) && pr.p >= 1)) throw new CoreError('invalid-argument', `p must be a whole number ≥ 1, got ${pr.p}`);
+  if (!(pr.newCapacity > 0)) throw new CoreError('invalid-argument', `the new shelter's capacity must be > 0, got ${pr.newCapacity}`);
+  if (pr.candidateSeconds.length !== pr.demand.length * pr.candidates) throw new CoreError('invalid-argument', 'the candidate time matrix does not match villages × candidates');
+}
+
+/** Greedy: p times the candidate whose shelter gives the most people a place (ties: lowest index). */
+export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
+  check(pr);
+  const basePlaced = mostPlaced(pr, []);
+  const chosen: SitingPick[] = [];
+  let placed = basePlaced;
+  const reachesAnyone = (c: number) => {
+    for (let v = 0; v < pr.demand.length; v++) if (pr.demand[v]! > 0 && within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) return true;
+    return false;
+  };
+  const open = [...Array(pr.candidates).keys()].filter(reachesAnyone);
+  const sites: number[] = [];
+  while (chosen.length < pr.p) {
+    let best = -1, bestPlaced = placed;
+    for (const c of open) {
+      if (sites.includes(c)) continue;
+      const f = mostPlaced(pr, [...sites, c]);
+      if (f > bestPlaced + 1e-7) { best = c; bestPlaced = f; }
+    }
+    if (best < 0) break;
+    sites.push(best);
+    chosen.push({ candidate: best, marginalPeople: roundPeople(bestPlaced - placed) });
+    placed = bestPlaced;
+  }
+  return { method: 'greedy', chosen, basePlaced: roundPeople(basePlaced), addedPeople: roundPeople(placed - basePlaced) };
+}
+
+/**
+ * Exact: a MIP over flows and a binary z_c per candidate — maximise people placed within the walk,
+ * Σ_s x_vs + Σ_c x_vc ≤ demand_v, Σ_v x_vs ≤ capacity_s, Σ_v x_vc ≤ C·z_c, x_vc ≤ demand_v·z_c,
+ * Σ z_c ≤ p — solved by the given solver (HiGHS) to a zero gap unless the time limit stops it.
+ */
+export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, options: { timeLimitSeconds?: number } = {}): SitingSolution {
+  check(pr);
+  const V = pr.demand.length, S = pr.capacity.length;
+  const basePlaced = mostPlaced(pr, []);
+  const b = new LinearModelBuilder('maximize');
+  const villageCols: number[][] = Array.from({ length: V }, () => []);
+  const shelterCols: number[][] = Array.from({ length: S }, () => []);
+  const candidateCols = new Map<number, Array<{ col: number; v: number }>>();
+  for (let v = 0; v < V; v++) {
+    if (!(pr.demand[v]! > 0)) continue;
+    for (let s = 0; s < S; s++) {
+      if (within(pr.seconds[v * S + s]!, pr.maxWalkSeconds) && pr.capacity[s]! > 0) {
+        const col = b.addColumn(1, 0, Infinity);
+        villageCols[v]!.push(col);
+        shelterCols[s]!.push(col);
+      }
+    }
+    for (let c = 0; c < pr.candidates; c++) {
+      if (within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) {
+        const col = b.addColumn(1, 0, Infinity);
+        villageCols[v]!.push(col);
+        (candidateCols.get(c) ?? candidateCols.set(c, []).get(c)!).push({ col, v });
+      }
+    }
+  }
+  const zCols = new Map<number, number>();
+  for (const c of candidateCols.keys()) zCols.set(c, b.addColumn(0, 0, 1, true));
+  villageCols.forEach((cols, v) => { if (cols.length) b.addRow(cols, cols.map(() => 1), -Infinity, pr.demand[v]!); });
+  shelterCols.forEach((cols, s) => { if (cols.length) b.addRow(cols, cols.map(() => 1), -Infinity, pr.capacity[s]!); });
+  for (const [c, list] of candidateCols) {
+    const z = zCols.get(c)!;
+    b.addRow([...list.map((l) => l.col), z], [...list.map(() => 1), -pr.newCapacity], -Infinity, 0);
+    for (const { col, v } of list) b.addRow([col, z], [1, -pr.demand[v]!], -Infinity, 0);
+  }
+  if (zCols.size === 0) return { method: 'exact', chosen: [], basePlaced: roundPeople(basePlaced), addedPeople: 0, bound: 0, relativeGap: 0, status: 'optimal', solveSeconds: 0 };
+  b.addRow([...zCols.values()], [...zCols.values()].map(() => 1), -Infinity, pr.p);
+  const sol = solver.solve(b.build(), options);
+  if (sol.status !== 'optimal' && sol.status !== 'time-limit') throw new CoreError('invalid-argument', `the siting MIP ended with status ${sol.status}`);
+  const picked = [...zCols].filter(([, z]) => sol.values[z]! > 0.5).map(([c]) => c).sort((a, b2) => a - b2);
+  // Order the picks greedily among themselves, so each one's marginal people add up.
+  const chosen: SitingPick[] = [];
+  let placed = basePlaced;
+  const left = new Set(picked);
+  while (left.size) {
+    let best = -1, bestPlaced = -1;
+    for (const c of left) {
+      const f = mostPlaced(pr, [...chosen.map((x) => x.candidate), c]);
+      if (f > bestPlaced + 1e-7) { best = c; bestPlaced = f; }
+    }
+    left.delete(best);
+    if (bestPlaced - placed > 1e-7) chosen.push({ candidate: best, marginalPeople: roundPeople(bestPlaced - placed) });
+    placed = Math.max(placed, bestPlaced);
+  }
+  return {
+    method: 'exact', chosen, basePlaced: roundPeople(basePlaced), addedPeople: roundPeople(placed - basePlaced),
+    bound: sol.status === 'optimal' ? roundPeople(placed - basePlaced) : sol.bound - basePlaced,
+    relativeGap: sol.relativeGap, status: sol.status, solveSeconds: sol.solveSeconds,
+  };
+}
+
+function roundPeople(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - r) < 1e-6 ? r : x;
+}
