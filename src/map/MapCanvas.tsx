@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { AttributionControl, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { AttributionControl, Map as MaplibreMap, Marker, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { LineString, Polygon } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LABEL_FONT_STACK, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/map-defaults';
 import { buildBasemapStyle, labelTextField, LABEL_LAYER_IDS, type BasemapData, type BasemapLang } from './basemap-style';
@@ -24,6 +27,38 @@ export interface FlyRequest {
   animate?: boolean;
 }
 
+/** A click on the map: what was picked (null on empty map) and where. */
+export interface MapClick {
+  ref: PickRef | null;
+  lngLat: [number, number];
+}
+
+/** A DOM marker on the map (e.g. the incident), optionally draggable. */
+export interface MapMarker {
+  id: string;
+  lngLat: readonly [number, number];
+  /** CSS class of the marker element (styled by the view) */
+  className: string;
+  /** accessible name and tooltip */
+  title: string;
+  draggable: boolean;
+  onDragEnd?: (lngLat: [number, number]) => void;
+}
+
+/** Drawing a shape on the map (terra-draw). Finishing one calls onFinish; Enter or a click on the last point finishes. */
+export interface DrawingRequest {
+  mode: 'linestring' | 'polygon';
+  onFinish: (geometry: LineString | Polygon) => void;
+}
+
+/** What a view may ask of the map beyond props. */
+export interface MapCanvasApi {
+  /** the map as drawn now (basemap + overlay) as a PNG data URL, or null without WebGL */
+  captureImage: () => Promise<string | null>;
+  /** metres per pixel at the map's centre (for a scale bar next to a captured image) */
+  metersPerPixel: () => number;
+}
+
 export interface MapCanvasProps {
   basemap: BasemapData | null;
   /** false when township names are drawn by a deck.gl label layer above the icons instead. */
@@ -37,8 +72,18 @@ export interface MapCanvasProps {
   unavailableMessage: string;
   onViewChange: (view: MapView) => void;
   onHover: (ref: PickRef | null, xPixels: number, yPixels: number) => void;
-  onPick: (ref: PickRef | null) => void;
+  /** every click: a pick (resource, cluster) or the [lng, lat] of empty map */
+  onClick: (click: MapClick) => void;
+  /** right-click, or a long press (~600 ms) on a touch screen */
+  onContextMenu?: (lngLat: [number, number]) => void;
+  markers?: readonly MapMarker[];
+  /** while set, clicks draw instead of picking */
+  drawing?: DrawingRequest | null;
+  onApi?: (api: MapCanvasApi | null) => void;
 }
+
+const LONG_PRESS_MS = 600;
+const LONG_PRESS_SLOP_PIXELS = 10;
 
 const EMPTY_STYLE: StyleSpecification = {
   version: 8,
@@ -73,6 +118,8 @@ export function MapCanvas(props: MapCanvasProps) {
   // Whether the basemap style has been set on the current map instance.
   const styledRef = useRef(false);
   const [unavailable, setUnavailable] = useState(false);
+  const drawRef = useRef<TerraDraw | null>(null);
+  const markersRef = useRef(new Map<string, { marker: Marker; spec: MapMarker }>());
 
   useEffect(() => {
     const container = containerRef.current;
@@ -97,7 +144,11 @@ export function MapCanvas(props: MapCanvasProps) {
       interleaved: false,
       layers: [],
       onHover: (info) => propsRef.current.onHover(toPickRef(propsRef.current.descriptors, info), info.x, info.y),
-      onClick: (info) => propsRef.current.onPick(toPickRef(propsRef.current.descriptors, info)),
+      onClick: (info) => {
+        if (propsRef.current.drawing || !info.coordinate) return;
+        const [lng, lat] = info.coordinate as [number, number];
+        propsRef.current.onClick({ ref: toPickRef(propsRef.current.descriptors, info), lngLat: [lng, lat] });
+      },
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
@@ -105,8 +156,22 @@ export function MapCanvas(props: MapCanvasProps) {
       const c = map.getCenter();
       propsRef.current.onViewChange({ center: [c.lng, c.lat], zoom: map.getZoom() });
     });
+    map.on('contextmenu', (e) => {
+      e.preventDefault();
+      if (!propsRef.current.drawing) propsRef.current.onContextMenu?.([e.lngLat.lng, e.lngLat.lat]);
+    });
+    const stopLongPress = watchLongPress(map, (lngLat) => {
+      if (!propsRef.current.drawing) propsRef.current.onContextMenu?.(lngLat);
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
+    propsRef.current.onApi?.({
+      captureImage: () => captureImage(map, overlay),
+      metersPerPixel: () => {
+        const c = map.getCenter();
+        return (40_075_016.686 * Math.cos((c.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+      },
+    });
     exposeForTests({
       workerUrl,
       project: (lngLat) => {
@@ -116,6 +181,12 @@ export function MapCanvas(props: MapCanvasProps) {
       isMapIdle: () => map.loaded() && !map.isMoving(),
     });
     return () => {
+      propsRef.current.onApi?.(null);
+      stopLongPress();
+      drawRef.current?.stop();
+      drawRef.current = null;
+      for (const m of markersRef.current.values()) m.marker.remove();
+      markersRef.current.clear();
       map.removeControl(overlay);
       map.remove();
       styledRef.current = false;
@@ -159,6 +230,77 @@ export function MapCanvas(props: MapCanvasProps) {
     overlayRef.current?.setProps({ layers: toDeckLayers(props.descriptors) });
   }, [props.descriptors]);
 
+  // Markers: created, moved and removed by id; a drag reports where it ended.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const wanted = new Map((props.markers ?? []).map((m) => [m.id, m]));
+    for (const [id, entry] of markersRef.current) {
+      if (!wanted.has(id)) {
+        entry.marker.remove();
+        markersRef.current.delete(id);
+      }
+    }
+    for (const spec of wanted.values()) {
+      let entry = markersRef.current.get(spec.id);
+      if (!entry) {
+        const element = document.createElement('div');
+        const marker = new Marker({ element, draggable: spec.draggable, anchor: 'bottom' }).setLngLat([spec.lngLat[0], spec.lngLat[1]]).addTo(map);
+        const created = { marker, spec };
+        marker.on('dragend', () => {
+          const ll = marker.getLngLat();
+          created.spec.onDragEnd?.([ll.lng, ll.lat]);
+        });
+        entry = created;
+        markersRef.current.set(spec.id, entry);
+      }
+      entry.spec = spec;
+      const el = entry.marker.getElement();
+      el.className = `${spec.className} maplibregl-marker`;
+      el.title = spec.title;
+      el.setAttribute('aria-label', spec.title);
+      el.dataset.testid = `marker-${spec.id}`;
+      entry.marker.setDraggable(spec.draggable);
+      const at = entry.marker.getLngLat();
+      if (at.lng !== spec.lngLat[0] || at.lat !== spec.lngLat[1]) entry.marker.setLngLat([spec.lngLat[0], spec.lngLat[1]]);
+    }
+  }, [props.markers]);
+
+  // Drawing: terra-draw on the MapLibre map, started on first use (after the basemap style is set,
+  // which would otherwise remove its layers). A finished shape is handed over and cleared.
+  const drawingMode = props.drawing?.mode ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (!drawingMode) {
+      if (drawRef.current?.enabled) drawRef.current.setMode('static');
+      return;
+    }
+    const start = () => {
+      if (!drawRef.current) {
+        const draw = new TerraDraw({
+          adapter: new TerraDrawMapLibreGLAdapter({ map }),
+          modes: [
+            new TerraDrawLineStringMode({ styles: { lineStringColor: '#c8303a', lineStringWidth: 4, closingPointColor: '#c8303a' } }),
+            new TerraDrawPolygonMode({ styles: { fillColor: '#2f6fd6', fillOpacity: 0.25, outlineColor: '#1d4f91', outlineWidth: 2 } }),
+          ],
+        });
+        draw.start();
+        draw.on('finish', (id) => {
+          const f = draw.getSnapshotFeature(id);
+          draw.removeFeatures([id]);
+          const g = f?.geometry;
+          if (g && (g.type === 'LineString' || g.type === 'Polygon')) propsRef.current.drawing?.onFinish(g);
+        });
+        drawRef.current = draw;
+      }
+      drawRef.current.setMode(drawingMode);
+    };
+    if (map.isStyleLoaded()) start();
+    else map.once('idle', start);
+    exposeForTests({ drawingMode: () => drawRef.current?.getMode() ?? 'none' });
+  }, [drawingMode]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !props.flyTo) return;
@@ -182,4 +324,55 @@ export function MapCanvas(props: MapCanvasProps) {
       )}
     </div>
   );
+}
+
+/** Calls back with the place of a one-finger press held still for LONG_PRESS_MS. */
+function watchLongPress(map: MaplibreMap, onLongPress: (lngLat: [number, number]) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let startPoint: { x: number; y: number } | null = null;
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    startPoint = null;
+  };
+  map.on('touchstart', (e) => {
+    cancel();
+    if (e.originalEvent.touches.length !== 1) return;
+    startPoint = { x: e.point.x, y: e.point.y };
+    const lngLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    timer = setTimeout(() => {
+      timer = null;
+      onLongPress(lngLat);
+    }, LONG_PRESS_MS);
+  });
+  map.on('touchmove', (e) => {
+    if (startPoint && Math.hypot(e.point.x - startPoint.x, e.point.y - startPoint.y) > LONG_PRESS_SLOP_PIXELS) cancel();
+  });
+  map.on('touchend', cancel);
+  map.on('touchcancel', cancel);
+  map.on('movestart', cancel);
+  return cancel;
+}
+
+/** Reads both canvases right after a frame is drawn (no preserveDrawingBuffer needed on MapLibre's). */
+function captureImage(map: MaplibreMap, overlay: MapboxOverlay): Promise<string | null> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      try {
+        const base = map.getCanvas();
+        const out = document.createElement('canvas');
+        out.width = base.width;
+        out.height = base.height;
+        const ctx = out.getContext('2d');
+        if (!ctx) return resolve(null);
+        ctx.drawImage(base, 0, 0);
+        const deckCanvas = overlay.getCanvas();
+        if (deckCanvas) ctx.drawImage(deckCanvas, 0, 0, out.width, out.height);
+        resolve(out.toDataURL('image/png'));
+      } catch {
+        resolve(null);
+      }
+    });
+    map.triggerRepaint();
+  });
 }

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import type { FeatureCollection, Geometry, Polygon, MultiPolygon } from 'geojson';
 import type { ResourceKind, RgbColor } from '../config/resource-kinds';
 
 /**
@@ -93,7 +93,41 @@ export interface TextLabelsDescriptor {
   fontFamily: string;
 }
 
+export type Rgba = readonly [number, number, number, number];
+
+/** One polyline (a route, a closed road segment, a dash of an off-road leg). */
+export interface MapPath {
+  id: string;
+  path: readonly (readonly [number, number])[];
+  color: Rgba;
+  widthPixels: number;
+}
+
+/** Polylines drawn in order (later over earlier); dashes are separate short paths. */
+export interface PathsDescriptor {
+  type: 'paths';
+  id: string;
+  visible: boolean;
+  paths: readonly MapPath[];
+  pickable: boolean;
+}
+
+/** Any GeoJSON (drawn closures, flood polygons, typhoon tracks…) in one fill and line colour. */
+export interface ShapesDescriptor {
+  type: 'shapes';
+  id: string;
+  visible: boolean;
+  features: FeatureCollection<Geometry, Record<string, unknown>>;
+  fillColor: Rgba;
+  lineColor: Rgba;
+  lineWidthPixels: number;
+  pointRadiusPixels: number;
+  pickable: boolean;
+}
+
 export type LayerDescriptor =
+  | PathsDescriptor
+  | ShapesDescriptor
   | IconPointsDescriptor
   | TextLabelsDescriptor
   | ClusterCirclesDescriptor

@@ -9,6 +9,10 @@ export interface OnemapTestHook {
   drawnCounts?: () => Record<string, number>;
   /** polygon features drawn by band layers (the rescue circle) */
   drawnBandCount?: () => number;
+  /** terra-draw's mode ('static' when not drawing, 'none' before first use) */
+  drawingMode?: () => string;
+  /** anything a view exposes for its own browser suite, under its id */
+  views?: Record<string, unknown>;
 }
 
 declare global {

@@ -1,5 +1,5 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildKindIconSvg, type ResourceKind } from '../config/resource-kinds';
 import { clusterRadiusPixels } from './layers/cluster-layer';
@@ -9,8 +9,11 @@ import type {
   HighlightDescriptor,
   IconPointsDescriptor,
   LayerDescriptor,
+  MapPath,
   MapPoint,
+  PathsDescriptor,
   PickRef,
+  ShapesDescriptor,
   PlaceLabel,
   PolygonBandsDescriptor,
   TextLabelsDescriptor,
@@ -145,6 +148,39 @@ function toPolygonBandsLayer(d: PolygonBandsDescriptor): Layer {
   });
 }
 
+function toPathsLayer(d: PathsDescriptor): Layer {
+  return new PathLayer<MapPath>({
+    id: d.id,
+    data: d.paths as MapPath[],
+    visible: d.visible,
+    pickable: d.pickable,
+    getPath: (p) => p.path.map((c) => [c[0], c[1]] as [number, number]),
+    getColor: (p) => [p.color[0], p.color[1], p.color[2], p.color[3]],
+    getWidth: (p) => p.widthPixels,
+    widthUnits: 'pixels',
+    capRounded: true,
+    jointRounded: true,
+  });
+}
+
+function toShapesLayer(d: ShapesDescriptor): Layer {
+  return new GeoJsonLayer({
+    id: d.id,
+    data: d.features,
+    visible: d.visible,
+    pickable: d.pickable,
+    filled: true,
+    stroked: true,
+    getFillColor: [d.fillColor[0], d.fillColor[1], d.fillColor[2], d.fillColor[3]],
+    getLineColor: [d.lineColor[0], d.lineColor[1], d.lineColor[2], d.lineColor[3]],
+    getLineWidth: d.lineWidthPixels,
+    lineWidthUnits: 'pixels',
+    pointType: 'circle',
+    getPointRadius: d.pointRadiusPixels,
+    pointRadiusUnits: 'pixels',
+  });
+}
+
 export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
   const layers: Layer[] = [];
   for (const d of descriptors) {
@@ -163,6 +199,12 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
         break;
       case 'text-labels':
         layers.push(toTextLabelsLayer(d));
+        break;
+      case 'paths':
+        layers.push(toPathsLayer(d));
+        break;
+      case 'shapes':
+        layers.push(toShapesLayer(d));
         break;
     }
   }

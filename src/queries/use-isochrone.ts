@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getComputeClient } from '../workers/compute-worker-instance';
+import type { BarrierSpec } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
 
 const ROADS_FILE = 'roads.geojson';
@@ -27,15 +28,18 @@ export function useComputeNetwork() {
 }
 
 /**
- * The 5/10/15-minute bands of one resource, computed in the worker. Changing or clearing the
- * resource aborts the running request (TanStack Query's signal → worker cancel).
+ * The 5/10/15-minute bands of one resource, computed in the worker, with road closures if given.
+ * Changing or clearing the resource aborts the running request (TanStack Query's signal → worker
+ * cancel); while closures change, the previous bands stay drawn until the new ones arrive.
  */
-export function useIsochrone(source: { id: string; lngLat: readonly [number, number] } | null) {
+export function useIsochrone(source: { id: string; lngLat: readonly [number, number] } | null, barriers?: BarrierSpec) {
   const network = useComputeNetwork();
   const query = useQuery({
-    queryKey: ['compute', 'isochrone', BASEMAP_URLS.roads, source?.id, source?.lngLat, RESCUE_CIRCLE_BANDS_MINUTES],
+    queryKey: ['compute', 'isochrone', BASEMAP_URLS.roads, source?.id, source?.lngLat, RESCUE_CIRCLE_BANDS_MINUTES, barriers ?? null],
     queryFn: ({ signal }) =>
-      getComputeClient().request('isochrone', { sourceId: source!.id, lngLat: source!.lngLat, bandsMinutes: RESCUE_CIRCLE_BANDS_MINUTES }, { signal }),
+      getComputeClient().request('isochrone', { sourceId: source!.id, lngLat: source!.lngLat, bandsMinutes: RESCUE_CIRCLE_BANDS_MINUTES, barriers }, { signal }),
+    // Same resource, new closures: keep drawing the old bands until the new ones arrive.
+    placeholderData: (previous, previousQuery) => (source && previousQuery?.queryKey[3] === source.id ? previous : undefined),
     enabled: source !== null && network.isSuccess,
     staleTime: Infinity,
   });

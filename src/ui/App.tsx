@@ -3,36 +3,38 @@ import { useTranslation } from 'react-i18next';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS, FOCUS_ZOOM, PLACE_LABEL_MIN_ZOOM } from '../config/map-defaults';
 import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource-kinds';
 import { clusterExpansionZoom } from '../map/cluster-points';
-import type { LayerDescriptor, PickRef } from '../map/layer-descriptor';
+import type { PickRef } from '../map/layer-descriptor';
 import { buildLayerDescriptors, countDrawnByKind } from '../map/layers/build-layer-descriptors';
-import { buildPolygonBandsLayer } from '../map/layers/polygon-bands-layer';
-import { MapCanvas, type FlyRequest, type MapView } from '../map/MapCanvas';
+import { MapCanvas, type FlyRequest, type MapCanvasApi, type MapClick, type MapView } from '../map/MapCanvas';
 import { exposeForTests } from '../map/test-hook';
 import { useBasemapData } from '../queries/use-basemap-data';
-import { useIsochrone } from '../queries/use-isochrone';
 import { useResources } from '../queries/use-resources';
 import { DetailPanel, type Selected } from './components/DetailPanel';
 import { HoverTooltip, type HoverInfo } from './components/HoverTooltip';
 import { LayerPanel } from './components/LayerPanel';
 import { RescueCircleChip } from './components/RescueCircleChip';
-import { ResourceActions, type CircleStatus } from './components/ResourceActions';
+import { ResourceActions } from './components/ResourceActions';
 import { TopBar } from './components/TopBar';
+import { useRescueCircle } from './shell/use-rescue-circle';
 import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
 import type { SearchEntry } from './state/search';
 import { useDerivedData } from './state/use-derived-data';
 import { useHashChange, useHashSync } from './state/use-hash-sync';
 import type { HashState } from './state/url-hash';
+import { VIEWS, VIEW_IDS, viewById } from './views/registry';
+import type { ViewContribution, ViewParams } from './views/types';
 
 export interface AppProps {
   initial: HashState;
   /** What a missing or malformed hash field falls back to. */
   defaults: HashState;
-  /** Extension point for descriptors drawn under / over the resource icons (e.g. isochrone bands). */
-  extraBelow?: readonly LayerDescriptor[];
-  extraAbove?: readonly LayerDescriptor[];
 }
 
-export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
+/**
+ * The shell: top bar with the view switcher, one map for the app's lifetime, the shared layer and
+ * detail panels, and the active view (its own side panel, layers and map interactions).
+ */
+export function App({ initial, defaults }: AppProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const basemap = useBasemapData();
@@ -45,9 +47,13 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
   const [flyTo, setFlyTo] = useState<FlyRequest | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [circleId, setCircleId] = useState<string | null>(initial.circleId);
+  const [viewId, setViewId] = useState(initial.view);
+  const [viewParams, setViewParams] = useState<ViewParams>(initial.viewParams);
+  const [contribution, setContribution] = useState<ViewContribution>({});
+  const [mapApi, setMapApi] = useState<MapCanvasApi | null>(null);
+  const activeView = viewById(viewId);
 
   const data = useDerivedData(resources.byKind, basemap.data, filters, visibleKinds);
-
   const selected: Selected | null = useMemo(() => {
     if (!selectedId) return null;
     const r = data.resourceById.get(selectedId);
@@ -57,21 +63,8 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
   }, [selectedId, data.resourceById, data.placeById]);
   const selectedLngLat = selected ? (selected.type === 'resource' ? selected.resource.lngLat : selected.place.lngLat) : null;
 
-  // The 15-minute rescue circle of one station or team, computed in the worker on the road network.
   const circleResource = circleId ? data.resourceById.get(circleId) ?? null : null;
-  const circleSource = useMemo(() => (circleResource ? { id: circleResource.id, lngLat: circleResource.lngLat } : null), [circleResource]);
-  const isochrone = useIsochrone(circleSource);
-  const circleStatus: CircleStatus = isochrone.networkError || isochrone.error
-    ? { state: 'failed', message: (isochrone.networkError ?? isochrone.error)!.message }
-    : isochrone.data
-      ? isochrone.data.unreachable ? { state: 'unreachable' } : { state: 'ready', bandsMinutes: isochrone.data.bands.features.map((f) => f.properties.minutes) }
-      : circleSource ? { state: 'computing' } : { state: 'idle' };
-  const belowIcons = useMemo(() => {
-    const bands = isochrone.data && !isochrone.data.unreachable ? isochrone.data.bands : null;
-    // Widest band first, so the nested inner bands are drawn over it.
-    const circle = bands ? [buildPolygonBandsLayer('rescue-circle', { ...bands, features: [...bands.features].reverse() })] : [];
-    return [...circle, ...(extraBelow ?? [])];
-  }, [isochrone.data, extraBelow]);
+  const circle = useRescueCircle(circleResource, contribution.barriers);
   const onToggleCircle = useCallback((r: { id: string }) => setCircleId((prev) => (prev === r.id ? null : r.id)), []);
 
   const showPlaceLabels = view.zoom >= PLACE_LABEL_MIN_ZOOM;
@@ -82,42 +75,35 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
         .map((p) => ({ id: p.id, text: lang === 'en' && p.nameEn ? p.nameEn : p.name, lngLat: p.lngLat })),
     [data.places, lang, showPlaceLabels],
   );
-
+  const below = useMemo(() => [...circle.descriptors, ...(contribution.below ?? [])], [circle.descriptors, contribution.below]);
   const descriptors = useMemo(
-    () =>
-      buildLayerDescriptors({
-        pointsByKind: data.filteredByKind,
-        visibleKinds,
-        zoom: view.zoom,
-        selectedLngLat,
-        placeLabels,
-        extraBelow: belowIcons,
-        extraAbove,
-      }),
-    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, placeLabels, belowIcons, extraAbove],
+    () => buildLayerDescriptors({
+      pointsByKind: data.filteredByKind, visibleKinds, zoom: view.zoom, selectedLngLat, placeLabels, extraBelow: below, extraAbove: contribution.above,
+    }),
+    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, placeLabels, below, contribution.above],
   );
-
   useEffect(
-    () =>
-      exposeForTests({
-        drawnCounts: () => countDrawnByKind(descriptors),
-        drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
-      }),
+    () => exposeForTests({
+      drawnCounts: () => countDrawnByKind(descriptors),
+      drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
+    }),
     [descriptors],
   );
 
   const hashState = useMemo<HashState>(
-    () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, circleId, lang }),
-    [view, visibleKinds, selectedId, circleId, lang],
+    () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, circleId, lang, view: activeView.id, viewParams }),
+    [view, visibleKinds, selectedId, circleId, lang, activeView.id, viewParams],
   );
   useHashSync(hashState);
   useHashChange(defaults, (next) => {
     setVisibleKinds(new Set(next.visibleKinds));
     setSelectedId(next.selectedId);
     setCircleId(next.circleId);
+    setViewId(next.view);
+    setViewParams(next.viewParams);
     setFlyTo((prev) => ({ lngLat: next.center, zoom: next.zoom, seq: (prev?.seq ?? 0) + 1, animate: false }));
     if (next.lang !== lang) void i18n.changeLanguage(next.lang);
-  });
+  }, VIEW_IDS);
 
   const onToggle = useCallback((kind: ResourceKind) => {
     setVisibleKinds((prev) => {
@@ -127,50 +113,46 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
       return next;
     });
   }, []);
-
-  const focus = useCallback((id: string, lngLat: readonly [number, number]) => {
-    setSelectedId(id);
-    setFlyTo((prev) => ({ lngLat, zoom: Math.max(FOCUS_ZOOM, view.zoom), seq: (prev?.seq ?? 0) + 1 }));
+  const flyToPlace = useCallback((lngLat: readonly [number, number], zoom?: number) => {
+    setFlyTo((prev) => ({ lngLat, zoom: zoom ?? Math.max(FOCUS_ZOOM, view.zoom), seq: (prev?.seq ?? 0) + 1 }));
   }, [view.zoom]);
-
   const onSearchSelect = useCallback((e: SearchEntry) => {
     if (e.kind && !visibleKinds.has(e.kind)) onToggle(e.kind);
-    focus(e.id, e.lngLat);
-  }, [focus, onToggle, visibleKinds]);
+    setSelectedId(e.id);
+    flyToPlace(e.lngLat);
+  }, [flyToPlace, onToggle, visibleKinds]);
+  const onSwitchView = useCallback((id: string) => {
+    if (id === viewId) return;
+    setViewId(id);
+    setViewParams({});
+  }, [viewId]);
 
-  const hoverText = useCallback(
-    (ref: PickRef): string => {
-      if (ref.type === 'cluster') return `${kindLabel(ref.kind, lang)} × ${ref.pointCount}`;
-      const r = data.resourceById.get(ref.id);
-      if (!r) return ref.id;
-      return `${lang === 'en' && r.nameEn ? r.nameEn : r.name} · ${kindLabel(r.kind, lang)}`;
-    },
-    [data.resourceById, lang],
-  );
+  const hoverText = useCallback((ref: PickRef): string => {
+    if (ref.type === 'cluster') return `${kindLabel(ref.kind, lang)} × ${ref.pointCount}`;
+    const r = data.resourceById.get(ref.id);
+    return r ? `${lang === 'en' && r.nameEn ? r.nameEn : r.name} · ${kindLabel(r.kind, lang)}` : ref.id;
+  }, [data.resourceById, lang]);
 
-  const onPick = useCallback((ref: PickRef | null) => {
+  const onMapClick = useCallback((click: MapClick) => {
+    if (contribution.onMapClick?.(click)) return;
+    const ref = click.ref;
     if (!ref) return;
     if (ref.type === 'resource') {
       setSelectedId(ref.id);
       return;
     }
-    const zoom = clusterExpansionZoom(data.filteredByKind[ref.kind], ref.clusterId, {
-      radiusPixels: CLUSTER_RADIUS_PIXELS,
-      maxZoom: CLUSTER_MAX_ZOOM,
-    });
+    const zoom = clusterExpansionZoom(data.filteredByKind[ref.kind], ref.clusterId, { radiusPixels: CLUSTER_RADIUS_PIXELS, maxZoom: CLUSTER_MAX_ZOOM });
     setFlyTo((prev) => ({ lngLat: ref.lngLat, zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1), seq: (prev?.seq ?? 0) + 1 }));
-  }, [data.filteredByKind]);
+  }, [contribution, data.filteredByKind]);
 
-  const townshipName = useCallback(
-    (id: string | undefined) => {
-      if (!id) return '—';
-      const p = data.placeById.get(id);
-      return p ? (lang === 'en' && p.nameEn ? p.nameEn : p.name) : id;
-    },
-    [data.placeById, lang],
-  );
+  const townshipName = useCallback((id: string | undefined) => {
+    if (!id) return '—';
+    const p = data.placeById.get(id);
+    return p ? (lang === 'en' && p.nameEn ? p.nameEn : p.name) : id;
+  }, [data.placeById, lang]);
 
   const error = basemap.error ?? resources.error;
+  const View = activeView.component;
   return (
     <div className="app">
       <TopBar
@@ -178,8 +160,11 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
         onSearchSelect={onSearchSelect}
         panelOpen={panelOpen}
         onTogglePanel={() => setPanelOpen((o) => !o)}
+        views={VIEWS.map((v) => ({ id: v.id, label: t(v.labelKey) }))}
+        activeViewId={activeView.id}
+        onSwitchView={onSwitchView}
       />
-      <main className="stage">
+      <main className="stage has-view-panel">
         <MapCanvas
           basemap={basemap.data ?? null}
           basemapTownshipLabels={false}
@@ -191,7 +176,11 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
           unavailableMessage={t('map.unavailable')}
           onViewChange={setView}
           onHover={(ref, x, y) => setHover(ref ? { text: hoverText(ref), xPixels: x, yPixels: y } : null)}
-          onPick={onPick}
+          onClick={onMapClick}
+          onContextMenu={contribution.onMapContextMenu}
+          markers={contribution.markers}
+          drawing={contribution.drawing}
+          onApi={setMapApi}
         />
         <div className={panelOpen ? 'side-panel open' : 'side-panel'}>
           <LayerPanel
@@ -204,15 +193,35 @@ export function App({ initial, defaults, extraBelow, extraAbove }: AppProps) {
             specialties={data.specialties}
           />
         </div>
+        <section className="view-panel" data-testid={`view-${activeView.id}`} aria-label={t(activeView.labelKey)}>
+          <View
+            key={activeView.id}
+            lang={lang}
+            data={data}
+            resourcesByKind={resources.byKind}
+            dataReady={Boolean(basemap.data) && !resources.isLoading}
+            params={viewParams}
+            setParams={setViewParams}
+            selectedId={selectedId}
+            select={setSelectedId}
+            flyTo={flyToPlace}
+            zoom={view.zoom}
+            contribute={setContribution}
+            mapApi={mapApi}
+          />
+        </section>
         {selected && (
           <DetailPanel
             selected={selected}
             townshipName={townshipName}
             onClose={() => setSelectedId(null)}
             actions={
-              selected.type === 'resource' ? (
-                <ResourceActions resource={selected.resource} circleId={circleId} circle={circleStatus} onToggleCircle={onToggleCircle} />
-              ) : null
+              <>
+                {selected.type === 'resource' && (
+                  <ResourceActions resource={selected.resource} circleId={circleId} circle={circle.status} onToggleCircle={onToggleCircle} />
+                )}
+                {contribution.detailActions?.(selected)}
+              </>
             }
           />
         )}

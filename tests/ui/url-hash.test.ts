@@ -11,9 +11,11 @@ describe('url hash', () => {
       selectedId: 'SH001',
       circleId: 'FS01',
       lang: 'en',
+      view: 'duty',
+      viewParams: { inc: '119.712345,27.560012', cl: 'l:119.7,27.5;119.8,27.6' },
     };
     const hash = serializeHash(state);
-    expect(hash).toBe('#map=12.50/27.56001/119.71234&layers=shelter,camera&sel=SH001&circle=FS01&lang=en');
+    expect(hash).toBe('#map=12.50/27.56001/119.71234&layers=shelter,camera&sel=SH001&circle=FS01&lang=en&view=duty&inc=119.712345,27.560012&cl=l:119.7,27.5;119.8,27.6');
     expect(parseHash(hash)).toEqual(state);
   });
 
@@ -58,5 +60,36 @@ describe('url hash', () => {
   it('clamps zoom into the allowed range', () => {
     expect(parseHash('#map=40/27.5/119.8').zoom).toBe(18);
     expect(parseHash('#map=-3/27.5/119.8').zoom).toBe(7);
+  });
+
+  describe('views', () => {
+    const known = ['duty', 'planner'];
+    it('reads the view and keeps its params apart from the shell fields', () => {
+      const parsed = parseHash('#map=12/27.5/119.7&view=planner&site=119.1,27.2&sel=SH001', DEFAULT_HASH_STATE, known);
+      expect(parsed.view).toBe('planner');
+      expect(parsed.viewParams).toEqual({ site: '119.1,27.2' });
+      expect(parsed.selectedId).toBe('SH001');
+    });
+
+    it.each(['#view=nuclear', '#view=<script>', '#view=', '#view=planner%00'])('an unknown or garbage view %j falls back to the default and drops its params', (hash) => {
+      const parsed = parseHash(`${hash}&inc=119.7,27.5`, DEFAULT_HASH_STATE, known);
+      expect(parsed.view).toBe('duty');
+      expect(parsed.viewParams).toEqual({});
+    });
+
+    it('no view field means the default view, with the params it carries', () => {
+      const parsed = parseHash('#inc=119.7,27.5', DEFAULT_HASH_STATE, known);
+      expect(parsed.view).toBe('duty');
+      expect(parsed.viewParams).toEqual({ inc: '119.7,27.5' });
+    });
+
+    it('ignores view params with odd keys or huge values, and never lets a view param shadow a shell key', () => {
+      const parsed = parseHash(`#view=duty&Bad-Key=1&big=${'x'.repeat(5000)}&ok=1`, DEFAULT_HASH_STATE, known);
+      expect(parsed.viewParams).toEqual({ ok: '1' });
+      const hash = serializeHash({ ...DEFAULT_HASH_STATE, viewParams: { sel: 'X', ok: 'a b&c' } });
+      expect(hash.endsWith('&view=duty&ok=a%20b%26c')).toBe(true);
+      expect(hash).not.toContain('sel=X');
+      expect(parseHash(hash).viewParams).toEqual({ ok: 'a b&c' });
+    });
   });
 });

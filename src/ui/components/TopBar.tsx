@@ -8,9 +8,13 @@ export interface TopBarProps {
   onSearchSelect: (entry: SearchEntry) => void;
   panelOpen: boolean;
   onTogglePanel: () => void;
+  /** the views of the shell, in order, with their names in the UI language */
+  views: readonly { id: string; label: string }[];
+  activeViewId: string;
+  onSwitchView: (id: string) => void;
 }
 
-export function TopBar({ searchEntries, onSearchSelect, panelOpen, onTogglePanel }: TopBarProps) {
+export function TopBar({ searchEntries, onSearchSelect, panelOpen, onTogglePanel, views, activeViewId, onSwitchView }: TopBarProps) {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
@@ -19,6 +23,15 @@ export function TopBar({ searchEntries, onSearchSelect, panelOpen, onTogglePanel
         {t('app.title')} <small>{t('app.subtitle')}</small>
       </h1>
       <SyntheticBadge />
+      {views.length > 1 && (
+        <nav className="view-switcher" aria-label={t('views.switcher')}>
+          {views.map((v) => (
+            <button key={v.id} type="button" aria-pressed={v.id === activeViewId} data-testid={`view-switch-${v.id}`} onClick={() => onSwitchView(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
+      )}
       <SearchBox entries={searchEntries} onSelect={onSearchSelect} />
       <button type="button" className="panel-toggle" aria-expanded={panelOpen} onClick={onTogglePanel}>
         {panelOpen ? t('panel.hide') : t('panel.show')}

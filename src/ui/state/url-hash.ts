@@ -1,7 +1,12 @@
 import { DEFAULT_CENTER, DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM } from '../../config/map-defaults';
 import { RESOURCE_KINDS, isResourceKind, type ResourceKind } from '../../config/resource-kinds';
 
-/** Map state kept in the URL hash: `#map=zoom/lat/lng&layers=a,b&sel=ID&circle=ID&lang=en`. */
+/**
+ * Map state kept in the URL hash:
+ * `#map=zoom/lat/lng&layers=a,b&sel=ID&circle=ID&lang=en&view=duty&<the view's own params>`.
+ * The shell owns the fields below; every other key belongs to the active view (`viewParams`),
+ * so a view adds its own fields (e.g. `inc=119.7,27.5`) without touching this file.
+ */
 export interface HashState {
   center: readonly [number, number]; // [lng, lat]
   zoom: number;
@@ -10,7 +15,16 @@ export interface HashState {
   /** the resource whose 15-minute rescue circle is drawn */
   circleId: string | null;
   lang: 'zh-CN' | 'en';
+  /** the active view's id (src/ui/views/registry.ts); unknown ids fall back to the default */
+  view: string;
+  /** the active view's own fields, in the order the view wrote them */
+  viewParams: Readonly<Record<string, string>>;
 }
+
+/** Keys the shell owns; a view's params never use them. */
+export const SHELL_HASH_KEYS: readonly string[] = ['map', 'layers', 'sel', 'circle', 'lang', 'view'];
+const VIEW_PARAM_KEY = /^[a-z][a-z0-9_]{0,31}$/;
+const VIEW_PARAM_MAX_CHARS = 4000;
 
 export const DEFAULT_HASH_STATE: HashState = {
   center: DEFAULT_CENTER,
@@ -19,6 +33,8 @@ export const DEFAULT_HASH_STATE: HashState = {
   selectedId: null,
   circleId: null,
   lang: 'zh-CN',
+  view: 'duty',
+  viewParams: {},
 };
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -43,8 +59,11 @@ function parseLayers(value: string | null): ResourceKind[] | null {
   return kinds.length === value.split(',').length ? RESOURCE_KINDS.filter((k) => wanted.has(k)) : null;
 }
 
-/** Parses a location hash; each field that is missing or malformed falls back to its default. */
-export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE): HashState {
+/**
+ * Parses a location hash; each field that is missing or malformed falls back to its default.
+ * With `knownViews`, a view id not in it falls back to `defaults.view` (and its params are dropped).
+ */
+export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE, knownViews?: readonly string[]): HashState {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -56,6 +75,16 @@ export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE
   const sel = params.get('sel');
   const circle = params.get('circle');
   const lang = params.get('lang');
+  const viewRaw = params.get('view');
+  const viewOk = viewRaw !== null && ID_PATTERN.test(viewRaw) && (!knownViews || knownViews.includes(viewRaw));
+  const view = viewOk ? viewRaw : defaults.view;
+  const viewParams: Record<string, string> = {};
+  if (viewOk || viewRaw === null) {
+    for (const [key, value] of params) {
+      if (SHELL_HASH_KEYS.includes(key) || !VIEW_PARAM_KEY.test(key) || value.length > VIEW_PARAM_MAX_CHARS) continue;
+      if (!(key in viewParams)) viewParams[key] = value;
+    }
+  }
   return {
     center: map?.center ?? defaults.center,
     zoom: map?.zoom ?? defaults.zoom,
@@ -63,6 +92,8 @@ export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE
     selectedId: sel !== null && ID_PATTERN.test(sel) ? sel : defaults.selectedId,
     circleId: circle !== null && ID_PATTERN.test(circle) ? circle : defaults.circleId,
     lang: lang === 'en' ? 'en' : lang === 'zh-CN' ? 'zh-CN' : defaults.lang,
+    view,
+    viewParams,
   };
 }
 
@@ -75,5 +106,15 @@ export function serializeHash(state: HashState): string {
   if (state.selectedId) parts.push(`sel=${encodeURIComponent(state.selectedId)}`);
   if (state.circleId) parts.push(`circle=${encodeURIComponent(state.circleId)}`);
   if (state.lang !== 'zh-CN') parts.push(`lang=${state.lang}`);
+  parts.push(`view=${encodeURIComponent(state.view)}`);
+  for (const [key, value] of Object.entries(state.viewParams)) {
+    if (SHELL_HASH_KEYS.includes(key) || !VIEW_PARAM_KEY.test(key)) continue;
+    parts.push(`${key}=${encodeViewValue(value)}`);
+  }
   return `#${parts.join('&')}`;
+}
+
+/** Percent-encodes a view value but keeps , ; : / . - _ readable (they are safe in a fragment). */
+function encodeViewValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
 }

@@ -17,12 +17,12 @@ export function useHashSync(state: HashState): void {
  * Applies a hash the user edits or pastes into the same tab (a `hashchange` without reload).
  * Our own writes use replaceState, which fires no `hashchange`, so there is no feedback loop.
  */
-export function useHashChange(defaults: HashState, apply: (state: HashState) => void): void {
+export function useHashChange(defaults: HashState, apply: (state: HashState) => void, knownViews?: readonly string[]): void {
   const applyRef = useRef(apply);
   applyRef.current = apply;
   useEffect(() => {
-    const onChange = () => applyRef.current(parseHash(window.location.hash, defaults));
+    const onChange = () => applyRef.current(parseHash(window.location.hash, defaults, knownViews));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
-  }, [defaults]);
+  }, [defaults, knownViews]);
 }
