@@ -67,11 +67,26 @@ describe('layer rules', () => {
   });
 
   test('map layers know no React state or queries', () => {
-    expect(violations('map', ['core', 'config', 'io'], /^(maplibre-gl|@deck\.gl\/.*|supercluster|geojson|react|react-dom|react-i18next|i18next)(\/.*)?$/)).toEqual([]);
+    expect(violations('map', ['core', 'config', 'io'], /^(maplibre-gl|@deck\.gl\/.*|terra-draw|terra-draw-maplibre-gl-adapter|supercluster|geojson|react|react-dom|react-i18next|i18next)(\/.*)?$/)).toEqual([]);
   });
 
   test('ui reaches the engine only through queries (types from core/io are fine)', () => {
     expect(violations('ui', ['queries', 'map', 'config', 'i18n', 'io'], /^(react|react-dom|react-i18next|i18next|@tanstack\/react-query|geojson)(\/.*)?$/, { typeOnlyOk: ['core', 'workers'] })).toEqual([]);
+  });
+
+  test('only MapCanvas.tsx drives the map (MapLibre map, deck.gl overlay, terra-draw)', () => {
+    const drivers = all.filter((i) => /^(@deck\.gl\/mapbox|terra-draw|terra-draw-maplibre-gl-adapter)$/.test(i.spec) || (i.spec === 'maplibre-gl' && !i.typeOnly));
+    const allowed = new Set(['map/MapCanvas.tsx', 'map/maplibre-worker.ts']); // the worker file only sets the worker URL
+    expect(drivers.filter((i) => !allowed.has(i.file)).map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
+  });
+
+  test('a view never imports another view (each lives in its own folder under ui/views)', () => {
+    const viewOf = (path: string) => /^ui\/views\/([^/]+)\//.exec(path)?.[1] ?? null;
+    const cross = all.filter((i) => {
+      const from = viewOf(i.file), to = i.target ? viewOf(i.target) : null;
+      return from !== null && to !== null && from !== to;
+    });
+    expect(cross.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
   });
 
   test('the CLI runs on the core through its public index', () => {
