@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `onemap` command line on the travel-time core: isochrone, nearest, coverage.
+ * The `onemap` command line on the travel-time core: isochrone, nearest, coverage, planning; typhoon wind circles.
  * Bad arguments or files exit with code 2 and one line naming what is wrong.
  */
 import { CoreError } from '../core';
@@ -10,6 +10,7 @@ import { ISOCHRONE_USAGE, runIsochrone } from './commands/isochrone';
 import { NEAREST_USAGE, runNearest } from './commands/nearest';
 import { COVERAGE_REPORT_USAGE, runCoverageReport } from './commands/coverage-report';
 import { runSiteSuggest, SITE_SUGGEST_USAGE } from './commands/site-suggest';
+import { TYPHOON_USAGE, runTyphoon } from './commands/typhoon';
 import type { CommandResult } from './write-output';
 
 interface Writer {
@@ -22,9 +23,10 @@ const COMMANDS: Record<string, (argv: string[]) => CommandResult | Promise<Comma
   coverage: runCoverage,
   'coverage-report': runCoverageReport,
   'site-suggest': runSiteSuggest,
+  typhoon: runTyphoon,
 };
 
-const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}\n${COVERAGE_REPORT_USAGE}\n${SITE_SUGGEST_USAGE}`;
+const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}\n${COVERAGE_REPORT_USAGE}\n${SITE_SUGGEST_USAGE}\n${TYPHOON_USAGE}`;
 
 /**
  * Runs one command line; returns the exit code (a promise of it for commands that load

@@ -52,3 +52,4 @@ export {
 } from './planning/shelter-assignment';
 export { greedyShelterSiting, exactShelterSiting, mostPlaced, type SitingProblem, type SitingPick, type SitingSolution } from './planning/shelter-siting';
 export { FlowNetwork } from './planning/max-flow';
+export * from './typhoon';

@@ -5,3 +5,4 @@ export * from './schemas/issue';
 export * from './load-resources';
 export { decodeCsvBytes } from './adapters/from-csv';
 export * from './sources';
+export * from './typhoon';

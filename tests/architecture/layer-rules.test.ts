@@ -93,4 +93,11 @@ describe('layer rules', () => {
     const deep = all.filter((i) => layerOf(i.file) === 'cli' && i.target?.startsWith('core/'));
     expect(deep.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
   });
+
+  test('the CLI reads track files through the io public index only', () => {
+    const deep = all.filter((i) => layerOf(i.file) === 'cli' && i.target?.startsWith('io/'));
+    expect(deep.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
+    const other = all.filter((i) => layerOf(i.file) === 'cli' && i.target && !['cli', 'core', 'io'].includes(layerOf(i.target)));
+    expect(other.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
+  });
 });
