@@ -3,7 +3,7 @@
  * The `onemap` command line on the travel-time core: isochrone, nearest, coverage, planning; typhoon wind circles.
  * Bad arguments or files exit with code 2 and one line naming what is wrong.
  */
-import { CoreError } from '../core';
+import { CoreError, previewValue } from '../core';
 import { CliError } from './cli-error';
 import { COVERAGE_USAGE, runCoverage } from './commands/coverage';
 import { ISOCHRONE_USAGE, runIsochrone } from './commands/isochrone';
@@ -17,16 +17,26 @@ interface Writer {
   write(text: string): unknown;
 }
 
-const COMMANDS: Record<string, (argv: string[]) => CommandResult | Promise<CommandResult>> = {
-  isochrone: runIsochrone,
-  nearest: runNearest,
-  coverage: runCoverage,
-  'coverage-report': runCoverageReport,
-  'site-suggest': runSiteSuggest,
-  typhoon: runTyphoon,
-};
+/** A Map, so a command named "constructor" or "__proto__" is unknown, not Object.prototype's. */
+const COMMANDS: ReadonlyMap<string, (argv: string[]) => CommandResult | Promise<CommandResult>> = new Map<string, (argv: string[]) => CommandResult | Promise<CommandResult>>([
+  ['isochrone', runIsochrone],
+  ['nearest', runNearest],
+  ['coverage', runCoverage],
+  ['coverage-report', runCoverageReport],
+  ['site-suggest', runSiteSuggest],
+  ['typhoon', runTyphoon],
+]);
+
+/** The command names, in help order (tests name them in expected messages). */
+export const COMMAND_NAMES: readonly string[] = [...COMMANDS.keys()];
 
 const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}\n${COVERAGE_REPORT_USAGE}\n${SITE_SUGGEST_USAGE}\n${TYPHOON_USAGE}`;
+
+/** Messages are one line of bounded length, whatever the input put in them. */
+function oneLine(message: string): string {
+  const flat = message.replace(/[\r\n\t]+/g, ' ');
+  return flat.length > 600 ? `${flat.slice(0, 600)}…` : flat;
+}
 
 /**
  * Runs one command line; returns the exit code (a promise of it for commands that load
@@ -38,7 +48,7 @@ export function main(argv: string[], out: Writer = process.stdout, err: Writer =
     out.write(HELP);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS.get(command);
   const report = (result: CommandResult) => {
     for (const line of result.stderr ?? []) err.write(`onemap: warning: ${line}\n`);
     if (result.stdout) out.write(result.stdout);
@@ -46,13 +56,17 @@ export function main(argv: string[], out: Writer = process.stdout, err: Writer =
   };
   const fail = (e: unknown) => {
     if (e instanceof CliError || e instanceof CoreError) {
-      err.write(`onemap: error: ${e.message}\n`);
+      err.write(`onemap: error: ${oneLine(e.message)}\n`);
       return 2;
     }
-    throw e;
+    // Not a failure we foresaw: still one line for the user, the stack only when asked for.
+    if (process.env.ONEMAP_DEBUG) err.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    const what = e instanceof RangeError ? 'the input is too large or too deeply nested to process' : 'internal error';
+    err.write(`onemap: error: ${what}: ${oneLine(e instanceof Error ? e.message : previewValue(e))} (ONEMAP_DEBUG=1 shows the stack)\n`);
+    return 70;
   };
   try {
-    if (!run) throw new CliError(`unknown command "${command}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
+    if (!run) throw new CliError(`unknown command ${previewValue(command)} (expected: ${[...COMMANDS.keys()].join(', ')})`);
     const result = run(rest);
     return result instanceof Promise ? result.then(report, fail) : report(result);
   } catch (e) {

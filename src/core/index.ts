@@ -3,6 +3,7 @@
  * Worker. Every time follows road-network.md with the `emergency-default` profile unless told.
  */
 export { CoreError, AbortError, throwIfAborted, type CoreErrorCode } from './errors';
+export { previewValue } from './preview-value';
 export { haversineMeters, EARTH_RADIUS_METERS } from './geo/haversine';
 export { createLocalProjection, projectX, projectY, unprojectLng, unprojectLat, type LocalProjection } from './geo/local-projection';
 
@@ -16,6 +17,7 @@ export { EMERGENCY_DEFAULT_PROFILE, WALKING_PROFILE, getSpeedProfile, wayDirecti
 export { buildRoadGraph } from './graph/build-road-graph';
 export { graphTransferables, edgeCoordinates, type RoadGraph, type ArcTable } from './graph/road-graph';
 export { closedEdgesFromBarriers, type Barriers } from './graph/closed-edges';
+export { barrierPolygonsFromGeoJson, checkBarrierPolygon, MAX_BARRIER_POSITIONS } from './graph/barrier-input';
 
 export { buildSegmentIndex, type SegmentIndex } from './spatial/segment-index';
 export { snapToGraph, type Snap, type SnapCandidate, type SnapOptions } from './spatial/snap-to-graph';

@@ -73,7 +73,8 @@ export function createComputeHost(port: MessagePortLike, handlers: ComputeHandle
     };
     try {
       await checkpoint();
-      const handler = handlers[name] as (p: unknown, c: HandlerContext) => Promise<HandlerOutput<unknown>> | HandlerOutput<unknown>;
+      // hasOwn: a message named "constructor" or "__proto__" is unknown, not Object.prototype's.
+      const handler = (Object.hasOwn(handlers, name) ? handlers[name] : undefined) as (p: unknown, c: HandlerContext) => Promise<HandlerOutput<unknown>> | HandlerOutput<unknown>;
       if (!handler) throw new CoreError('invalid-argument', `unknown compute message "${name}"`);
       const { result, transfer } = await handler(params, { signal, checkpoint });
       if (signal.aborted) throw new AbortError();

@@ -6,7 +6,7 @@ import { writeJson, type CommandResult } from '../write-output';
 
 const SPEC = {
   ...ROAD_OPTIONS,
-  resources: { type: 'string', required: true, help: 'GeoJSON Point features with an "id" property: the stations' },
+  resources: { type: 'string', required: true, input: true, help: 'GeoJSON Point features with an "id" property: the stations' },
   minutes: { type: 'string', help: 'travel-time limit in minutes (default 15)' },
   bands: { type: 'string', help: 'several limits, e.g. 5,10,15: one covered-area feature per band' },
   catchments: { type: 'boolean', help: 'also write which station reaches each place first: features {sourceId, minutes, catchment: true}' },

@@ -6,7 +6,7 @@ import { writeJson, type CommandResult } from '../write-output';
 
 const SPEC = {
   ...ROAD_OPTIONS,
-  sources: { type: 'string', required: true, help: 'GeoJSON Point features with an "id" property: the resources' },
+  sources: { type: 'string', required: true, input: true, help: 'GeoJSON Point features with an "id" property: the resources' },
   minutes: { type: 'string', help: 'travel-time limit in minutes (default 15)' },
   bands: { type: 'string', help: 'several limits, e.g. 5,10,15: one feature per source and band' },
   'cell-size': { type: 'string', help: 'raster cell size in metres (default 40)' },

@@ -7,9 +7,9 @@ import { writeJson, type CommandResult } from '../write-output';
 
 const SPEC = {
   ...ROAD_OPTIONS,
-  resources: { type: 'string', required: true, help: 'GeoJSON Point features with an "id" property' },
+  resources: { type: 'string', required: true, input: true, help: 'GeoJSON Point features with an "id" property' },
   incident: { type: 'string', help: 'the incident as LNG,LAT' },
-  incidents: { type: 'string', help: 'GeoJSON Point features: answer them all, output an array aligned with them' },
+  incidents: { type: 'string', input: true, help: 'GeoJSON Point features: answer them all, output an array aligned with them' },
   k: { type: 'string', help: 'how many resources to list (default 10)' },
   'per-kind': { type: 'boolean', help: 'k of each "kind" property instead of k overall' },
 } satisfies OptionSpec;

@@ -1,6 +1,7 @@
 import type { Polygon, MultiPolygon } from 'geojson';
 import { booleanIntersects } from '@turf/turf';
 import { CoreError } from '../errors';
+import { checkBarrierPolygon, MAX_BARRIER_POSITIONS } from './barrier-input';
 import { edgeCoordinates, type RoadGraph } from './road-graph';
 import type { SegmentIndex } from '../spatial/segment-index';
 import { projectX, projectY } from '../geo/local-projection';
@@ -16,7 +17,9 @@ export interface Barriers {
  * A per-edge mask (1 = closed) for the searches and snapping, so closures apply without
  * rebuilding the graph. Polygons close every edge whose geometry touches them (candidates from
  * the segment index, then an exact turf test).
- * @throws CoreError('invalid-argument') naming an edge id outside the graph.
+ * Every polygon is checked in full first (`checkBarrierPolygon`): a bad one is refused, named.
+ * @throws CoreError('invalid-argument') naming an edge id outside the graph; CoreError('invalid-input')
+ * naming a bad polygon part.
  */
 export function closedEdgesFromBarriers(g: RoadGraph, index: SegmentIndex, barriers: Barriers): Uint8Array {
   const closed = new Uint8Array(g.edgeCount);
@@ -28,6 +31,8 @@ export function closedEdgesFromBarriers(g: RoadGraph, index: SegmentIndex, barri
     const ways = new Set(barriers.wayIds);
     for (let e = 0; e < g.edgeCount; e++) if (ways.has(g.edgeWayId[e]!)) closed[e] = 1;
   }
+  const budget = { left: MAX_BARRIER_POSITIONS };
+  (barriers.polygons ?? []).forEach((p, i) => checkBarrierPolygon(p, `barrier polygon ${i}`, budget));
   for (const polygon of barriers.polygons ?? []) {
     const rings = polygon.type === 'Polygon' ? [polygon.coordinates[0]!] : polygon.coordinates.map((p) => p[0]!);
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;

@@ -39,7 +39,7 @@ export function parseOsmXml(text: string): RawRoads {
   }
   const ways: RawWay[] = [];
   for (const w of asArray(doc.osm.way)) {
-    const tags: Record<string, string> = {};
+    const tags: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const t of asArray(w.tag)) if (t.k !== undefined && t.v !== undefined) tags[t.k] = t.v;
     if (!tags.highway) continue;
     ways.push({ id: Number(w.id), nodeIds: asArray(w.nd).map((nd) => Number(nd.ref)), tags });

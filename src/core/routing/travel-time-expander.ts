@@ -69,9 +69,11 @@ export class TravelTimeExpander {
         seconds[s.node] = s.seconds;
         label[s.node] = s.label;
         predArc[s.node] = -1;
-        queue.push(s.node, s.seconds);
       }
     }
+    // One push per seeded node (its best seed), not per seed: any number of seeds — 100,000
+    // sources sharing nodes — stays within the queue's capacity of arcs + nodes.
+    for (let i = 0; i < this.touchedCount; i++) queue.push(this.touched[i]!, seconds[this.touched[i]!]!);
     const { offsets, nodes, edges, seconds: arcSeconds } = arcs;
     // Hot loop: locals only (no `this` or optional chaining inside), one branch per arc.
     const touched = this.touched;
