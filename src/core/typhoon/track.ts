@@ -59,7 +59,8 @@ export interface Landfall {
 export type TrackFormat = 'zhejiang' | 'wenzhou' | 'atcf' | 'ibtracs' | 'onemap-geojson';
 
 export interface TyphoonTrack {
-  readonly storm: { readonly name: string; readonly id: string; readonly source: string; readonly nameZh?: string };
+  /** `synthetic`: the file says it is made up (示意), e.g. the demo's Zhejiang-layout copy */
+  readonly storm: { readonly name: string; readonly id: string; readonly source: string; readonly nameZh?: string; readonly synthetic?: boolean };
   readonly format: TrackFormat;
   /** the thresholds this source defines, ascending, e.g. ["34","50","64"] or ["30","50","64"] */
   readonly thresholdsKt: readonly string[];

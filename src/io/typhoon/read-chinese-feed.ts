@@ -180,7 +180,7 @@ export function readChineseStorm(storm: Record<string, unknown>, layout: Chinese
   const nameZh = String(storm.name ?? '').trim();
   const nameEn = String((layout === 'zhejiang' ? storm.enname : storm.ename) ?? '').trim();
   return {
-    storm: { name: nameEn || nameZh || id, id, source: layout === 'zhejiang' ? '浙江台风网 (Zhejiang typhoon site) JSON' : '温州台风网 (Wenzhou typhoon site) JSON', ...(nameZh ? { nameZh } : {}) },
+    storm: { name: nameEn || nameZh || id, id, source: layout === 'zhejiang' ? '浙江台风网 (Zhejiang typhoon site) JSON' : '温州台风网 (Wenzhou typhoon site) JSON', ...(nameZh ? { nameZh } : {}), ...(storm.synthetic ? { synthetic: true } : {}) },
     format: layout,
     thresholdsKt: CHINESE_THRESHOLDS.map((t) => t.kt),
     fixes: sorted,

@@ -38,7 +38,7 @@ const Props = z.object({
 export const OnemapTrackSchema = z.looseObject({
   type: z.literal('FeatureCollection'),
   onemap: z.literal(ONEMAP_TRACK_MARK),
-  storm: z.object({ name: z.string().min(1), id: z.string().min(1), source: z.string().min(1), nameZh: z.string().optional() }),
+  storm: z.object({ name: z.string().min(1), id: z.string().min(1), source: z.string().min(1), nameZh: z.string().optional(), synthetic: z.boolean().optional() }),
   thresholdsKt: z.array(z.string().regex(/^\d+$/)).min(1),
   features: z.array(z.unknown()),
 });
