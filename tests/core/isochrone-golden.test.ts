@@ -33,7 +33,7 @@ describe('golden isochrones', () => {
   const names = goldenInputs(DIR);
 
   test('the fixtures are there', () => {
-    expect(names).toEqual(['flooded-street', 'island', 'one-way-block', 'ring-road-hole', 't-junction']);
+    expect(names).toEqual(['cliff-beyond-snap', 'cliff-dual-carriageway', 'cliff-pockets', 'flooded-street', 'island', 'one-way-block', 'ring-road-hole', 't-junction']);
   });
 
   test.each(names)('%s', (name) => {

@@ -2,8 +2,8 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { throwIfAborted } from '../errors';
 import type { RoadNetwork } from '../routing/road-network';
 import type { IsochroneSource } from '../isochrone/compute-isochrone';
-import { travelTimeGridOf } from '../isochrone/compute-isochrone';
-import { contourField, contourGrid } from '../isochrone/contour-grid';
+import { cliffRefinerOf, contourOptionsFor, travelTimeGridOf } from '../isochrone/compute-isochrone';
+import { cellMargins, contourField, contourGrid, type ContourOptions } from '../isochrone/contour-grid';
 import type { GridFrame } from '../isochrone/grid-frame';
 import { resolveTravelAreaOptions, type TravelAreaOptions } from '../isochrone/isochrone-options';
 import type { TravelTimeGrid } from '../isochrone/travel-time-grid';
@@ -38,16 +38,17 @@ export function computeCoverage(net: RoadNetwork, sources: readonly IsochroneSou
   const covered: CoverageAnswer['covered'] = { type: 'FeatureCollection', features: [] };
   const catchments: CoverageAnswer['catchments'] = { type: 'FeatureCollection', features: [] };
   if (!grid) return { covered, catchments, grid, sourceIds, unreachableSourceIds };
-  const padding = o.cellSizeMeters / net.offRoadMetersPerSecond;
+  const contour = contourOptionsFor(net, grid, o.cellSizeMeters);
   for (const minutes of o.bandsMinutes) {
     throwIfAborted(o.signal);
-    covered.features.push({ type: 'Feature', properties: { minutes }, geometry: contourGrid(grid.frame, grid.seconds, minutes * 60, { unreachedPaddingSeconds: padding }) });
+    covered.features.push({ type: 'Feature', properties: { minutes }, geometry: contourGrid(grid.frame, grid.seconds, minutes * 60, contour, undefined, cliffRefinerOf(net, grid, minutes * 60)) });
   }
   if (options.catchments ?? true) {
     const minutes = o.bandsMinutes[o.bandsMinutes.length - 1]!;
+    const margins = cellMargins(grid.seconds, minutes * 60, contour);
     for (const [label, box] of labelBoxes(grid, minutes * 60)) {
       throwIfAborted(o.signal);
-      const { frame, field } = catchmentField(grid, label, minutes * 60, padding, box);
+      const { frame, field } = catchmentField(grid, margins, label, contour, box);
       const f: Feature<MultiPolygon, { sourceId: string; minutes: number }> = {
         type: 'Feature', properties: { sourceId: sourceIds[label]!, minutes }, geometry: contourField(frame, field),
       };
@@ -74,11 +75,13 @@ function labelBoxes(grid: TravelTimeGrid, limitSeconds: number): Map<number, Box
 }
 
 /**
- * A signed field for one source's catchment over its box (plus one cell): own cells T - t ≥ 0,
- * cells another source reaches within T the mirror -(T - t), unreached cells -padding. Two
- * neighbouring catchments then interpolate their shared edge to the same line.
+ * A signed field for one source's catchment over its box (plus one cell), from the covered
+ * area's cell margins m (see cellMargins): own cells m, cells another source covers the mirror
+ * -m, cells outside the covered area m (< 0). Two neighbouring catchments then interpolate their
+ * shared edge to the same line, and their outer edge to the covered area's.
  */
-function catchmentField(grid: TravelTimeGrid, label: number, limitSeconds: number, padding: number, box: Box): { frame: GridFrame; field: Float64Array } {
+function catchmentField(grid: TravelTimeGrid, margins: Float64Array, label: number, contour: ContourOptions, box: Box): { frame: GridFrame; field: Float64Array } {
+  const padding = contour.unreachedPaddingSeconds;
   const [c0, r0] = [box[0] - 1, box[1] - 1];
   const width = box[2] - box[0] + 3, height = box[3] - box[1] + 3;
   const frame: GridFrame = { ...grid.frame, colOffset: grid.frame.colOffset + c0, rowOffset: grid.frame.rowOffset + r0, width, height };
@@ -89,9 +92,8 @@ function catchmentField(grid: TravelTimeGrid, label: number, limitSeconds: numbe
     for (let col = 0; col < width; col++) {
       const gc = col + c0;
       if (gc < 0 || gc >= grid.frame.width) continue;
-      const i = gr * grid.frame.width + gc, t = grid.seconds[i]!;
-      if (grid.label[i] === label) field[row * width + col] = limitSeconds - Math.min(t, limitSeconds + padding);
-      else if (t <= limitSeconds) field[row * width + col] = -(limitSeconds - t);
+      const i = gr * grid.frame.width + gc, m = margins[i]!;
+      field[row * width + col] = grid.label[i] === label || m < 0 ? m : -m;
     }
   }
   return { frame, field };

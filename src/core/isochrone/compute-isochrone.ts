@@ -3,7 +3,8 @@ import { throwIfAborted } from '../errors';
 import { snapPoint, type RoadNetwork } from '../routing/road-network';
 import { seedsForSnap } from '../routing/snap-seeds';
 import { edgeSourcesOf } from '../routing/time-at-snap';
-import { contourGrid } from './contour-grid';
+import { cliffRefiner } from './cliff-crossings';
+import { contourGrid, type ContourOptions, type CrossingRefiner } from './contour-grid';
 import { resolveTravelAreaOptions, type TravelAreaOptions } from './isochrone-options';
 import { frameAroundReached } from './reached-frame';
 import { snapRasterFor } from './snap-raster-cache';
@@ -43,11 +44,25 @@ export function computeIsochrones(net: RoadNetwork, sources: readonly IsochroneS
       continue;
     }
     for (const minutes of o.bandsMinutes) {
-      const geometry = contourGrid(grid.frame, grid.seconds, minutes * 60, { unreachedPaddingSeconds: o.cellSizeMeters / net.offRoadMetersPerSecond });
+      const geometry = contourGrid(grid.frame, grid.seconds, minutes * 60, contourOptionsFor(net, grid, o.cellSizeMeters), undefined, cliffRefinerOf(net, grid, minutes * 60));
       features.push({ type: 'Feature', properties: { sourceId: source.id, minutes }, geometry });
     }
   }
   return { features: { type: 'FeatureCollection', features }, unreachableSourceIds };
+}
+
+/** Contour options for a grid of this network: one cell off-road as padding, and the grid's off-road distances. */
+export function contourOptionsFor(net: RoadNetwork, grid: TravelTimeGrid, cellSizeMeters: number): ContourOptions {
+  const metersPerSecond = net.offRoadMetersPerSecond;
+  return {
+    unreachedPaddingSeconds: cellSizeMeters / metersPerSecond,
+    ...(grid.offRoadMeters ? { offRoad: { meters: grid.offRoadMeters, maxSnapMeters: grid.maxSnapMeters ?? net.profile.maxSnapMeters, metersPerSecond } } : {}),
+  };
+}
+
+/** The exact crossing at time cliffs, for a grid made by the expander's current search. */
+export function cliffRefinerOf(net: RoadNetwork, grid: TravelTimeGrid, thresholdSeconds: number): CrossingRefiner | undefined {
+  return cliffRefiner(net, grid, thresholdSeconds, grid.sourcesOnEdge ?? new Map(), grid.closedEdges);
 }
 
 /**

@@ -10,7 +10,11 @@ import type { GridFrame } from './grid-frame';
 const TILE = 64;
 const NO_EDGE = -1;
 
-/** Each cell centre joined to the network once: its nearest edge, fraction and off-road metres. */
+/**
+ * Each cell centre joined to the network once: its nearest edge, fraction and off-road metres.
+ * Cells a little beyond maxSnapMeters (up to one cell more) keep edge -1 but their distance, so
+ * the contour can place the off-road limit between cells; farther cells hold Infinity.
+ */
 interface SnapTile {
   readonly edge: Int32Array;
   readonly fraction: Float32Array;
@@ -35,10 +39,20 @@ export class SnapRaster {
     readonly cellSizeMeters: number,
   ) {}
 
-  /** Calls `visit(cellIndexInFrame, snap-like fields)` for every cell of the frame that has a road within reach. */
+  /** How far beyond maxSnapMeters a cell's distance to the nearest road is still recorded (one cell). */
+  get reachMeters(): number {
+    return this.net.profile.maxSnapMeters + this.cellSizeMeters;
+  }
+
+  /**
+   * Calls `visit(cellIndexInFrame, snap-like fields)` for every cell of the frame that has a road
+   * within maxSnapMeters, and `beyond(cellIndexInFrame, offRoadMeters)` for cells whose nearest
+   * road is farther than that but within `reachMeters`.
+   */
   forEachCell(
     frame: GridFrame,
     visit: (cell: number, edge: number, fraction: number, offRoadMeters: number, tie: Snap | undefined) => void,
+    beyond?: (cell: number, offRoadMeters: number) => void,
   ): void {
     const c0 = frame.colOffset, r0 = frame.rowOffset;
     for (let ty = Math.floor(r0 / TILE); ty <= Math.floor((r0 + frame.height - 1) / TILE); ty++) {
@@ -50,7 +64,11 @@ export class SnapRaster {
           for (let col = colStart; col < colEnd; col++) {
             const k = (row - ty * TILE) * TILE + (col - tx * TILE);
             const edge = tile.edge[k]!;
-            if (edge === NO_EDGE) continue;
+            if (edge === NO_EDGE) {
+              const d = tile.offRoadMeters[k]!;
+              if (beyond && d < Infinity) beyond((row - r0) * frame.width + (col - c0), d);
+              continue;
+            }
             visit((row - r0) * frame.width + (col - c0), edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tile.ties.get(k));
           }
         }
@@ -76,7 +94,7 @@ export class SnapRaster {
    */
   private fillTile(tx: number, ty: number): SnapTile {
     const n = TILE * TILE;
-    const tile: SnapTile = { edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n), ties: new Map() };
+    const tile: SnapTile = { edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n).fill(Infinity), ties: new Map() };
     for (let by = 0; by < TILE; by += BLOCK) {
       for (let bx = 0; bx < TILE; bx += BLOCK) this.fillBlock(tile, tx * TILE + bx, ty * TILE + by, bx, by);
     }
@@ -85,13 +103,13 @@ export class SnapRaster {
 
   private fillBlock(tile: SnapTile, col0: number, row0: number, bx: number, by: number): void {
     const cs = this.cellSizeMeters, { graph, index, profile } = this.net;
-    const maxSnap = profile.maxSnapMeters;
+    const maxSnap = profile.maxSnapMeters, reach = this.reachMeters;
     // Block of cell centres, in local metres.
     const x0 = (col0 + 0.5) * cs, y0 = (row0 + 0.5) * cs, x1 = x0 + (BLOCK - 1) * cs, y1 = y0 + (BLOCK - 1) * cs;
     const corners = [x0, y0, x1, y0, x0, y1, x1, y1];
     const segs = this.scratchSegs, boxes = this.scratchBoxes;
     let bound = Infinity;
-    for (let r = 2 * cs; ; r = Math.min(2 * r, maxSnap)) {
+    for (let r = 2 * cs; ; r = Math.min(2 * r, reach)) {
       const m = r * 1.01 + 1;
       segs.length = 0;
       boxes.length = 0;
@@ -102,10 +120,10 @@ export class SnapRaster {
         bound = Math.min(bound, maxCornerDistance(index, s, corners));
         return false;
       });
-      if (bound <= r || r >= maxSnap) break;
+      if (bound <= r || r >= reach) break;
     }
     // Keep the segments that can be nearest for some cell: within the bound of the block (bbox test).
-    const limit = Math.min(bound, maxSnap) * 1.01 + 1;
+    const limit = Math.min(bound, reach) * 1.01 + 1;
     if (this.scratchNear.length < segs.length) this.scratchNear = new Int32Array(2 * segs.length);
     let nearCount = 0;
     for (let i = 0; i < segs.length; i++) if (boxDistance(boxes, i, x0, y0, x1, y1) <= limit) this.scratchNear[nearCount++] = segs[i]!;
@@ -117,15 +135,19 @@ export class SnapRaster {
       for (let c = 0; c < BLOCK; c++) {
         const lng = unprojectLng(index.projection, (col0 + c + 0.5) * cs);
         const k = (by + r) * TILE + (bx + c);
-        if (!crowded && this.fillCellFast(tile, k, near, lng, lat, maxSnap)) continue;
+        if (!crowded && this.fillCellFast(tile, k, near, lng, lat, maxSnap, reach)) continue;
         let snap: Snap | null;
-        if (crowded) snap = snapToGraph(graph, index, lng, lat, { maxSnapMeters: maxSnap });
+        if (crowded) snap = snapToGraph(graph, index, lng, lat, { maxSnapMeters: reach });
         else {
           const nearest = new NearestSegments(graph, index, lng, lat, undefined);
           for (const s of near) nearest.consider(s);
-          snap = nearest.toSnap(maxSnap);
+          snap = nearest.toSnap(reach);
         }
         if (!snap) continue;
+        if (snap.offRoadMeters > maxSnap) {
+          tile.offRoadMeters[k] = snap.offRoadMeters;
+          continue;
+        }
         const first = snap.candidates[0]!;
         tile.edge[k] = first.edge;
         tile.fraction[k] = first.fraction;
@@ -140,7 +162,7 @@ export class SnapRaster {
    * NearestSegments (a frame centred on the cell); returns false on a tie (within 1e-6 m) so the
    * caller takes the general path. Cells with no road within reach are done (true, left empty).
    */
-  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, lng: number, lat: number, maxSnap: number): boolean {
+  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, lng: number, lat: number, maxSnap: number, reach: number): boolean {
     const { graph: g, index } = this.net;
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
     const shape = g.shapeLngLat;
@@ -159,13 +181,16 @@ export class SnapRaster {
         bestT = t;
       } else if (d < second) second = d;
     }
-    if (bestSeg < 0 || best > maxSnap * 1.01 + 1) return true;
+    if (bestSeg < 0 || best > reach * 1.01 + 1) return true;
     if (second - best <= 1e-6) return false;
     const i = index.segmentShape[bestSeg]!, edge = index.segmentEdge[bestSeg]!;
     const alng = shape[2 * i]!, alat = shape[2 * i + 1]!;
     const flng = alng + bestT * (shape[2 * i + 2]! - alng), flat = alat + bestT * (shape[2 * i + 3]! - alat);
     const offRoadMeters = haversineMeters(lng, lat, flng, flat);
-    if (offRoadMeters > maxSnap) return true;
+    if (offRoadMeters > maxSnap) {
+      if (offRoadMeters <= reach) tile.offRoadMeters[k] = offRoadMeters;
+      return true;
+    }
     const length = g.edgeLengthMeters[edge]!;
     tile.edge[k] = edge;
     tile.fraction[k] = length > 0 ? Math.min(1, (g.shapeMetersAlong[i]! + haversineMeters(alng, alat, flng, flat)) / length) : 0;

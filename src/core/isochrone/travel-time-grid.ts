@@ -11,6 +11,18 @@ export interface TravelTimeGrid {
   readonly seconds: Float32Array;
   /** index of the fastest source per cell, -1 where unreached */
   readonly label: Int32Array;
+  /**
+   * metres from the cell centre to its nearest open road, up to one cell beyond maxSnapMeters
+   * (Infinity farther): lets the contour put the off-road limit where it falls between two cells
+   */
+  readonly offRoadMeters?: Float32Array;
+  /** each cell's nearest open edge (the first of a tie), -1 where none is within maxSnapMeters */
+  readonly edge?: Int32Array;
+  /** the maxSnapMeters `offRoadMeters` is measured against */
+  readonly maxSnapMeters?: number;
+  /** what the times were computed with, to evaluate more places the same way (see cliffRefiner) */
+  readonly sourcesOnEdge?: ReadonlyMap<number, readonly EdgeSource[]>;
+  readonly closedEdges?: Uint8Array;
 }
 
 /**
@@ -30,9 +42,15 @@ export function rasterizeTravelTimes(
   const nodeSeconds = expander.seconds, nodeLabel = expander.label;
   const seconds = new Float32Array(frame.width * frame.height).fill(Infinity);
   const label = new Int32Array(frame.width * frame.height).fill(-1);
+  const offRoad = new Float32Array(frame.width * frame.height).fill(Infinity);
+  const cellEdge = new Int32Array(frame.width * frame.height).fill(-1);
+  const maxSnap = net.profile.maxSnapMeters, beyondSnap = maxSnap * (1 + 1e-6);
   const scratch: TimedLabel = { seconds: Infinity, label: -1 };
   const fromSnap = (cell: number, snap: Snap | null) => {
     if (!snap) return;
+    offRoad[cell] = snap.offRoadMeters > maxSnap ? Math.max(snap.offRoadMeters, beyondSnap) : snap.offRoadMeters;
+    if (snap.offRoadMeters > maxSnap) return;
+    cellEdge[cell] = snap.candidates[0]!.edge;
     timeToPlace(g, nodeSeconds, nodeLabel, snap, speed, sourcesOnEdge, scratch);
     seconds[cell] = scratch.seconds;
     label[cell] = scratch.label;
@@ -42,7 +60,7 @@ export function rasterizeTravelTimes(
       const col = cell % frame.width, row = (cell - col) / frame.width;
       const lng = unprojectLng(frame.projection, (frame.colOffset + col + 0.5) * frame.cellSizeMeters);
       const lat = unprojectLat(frame.projection, (frame.rowOffset + row + 0.5) * frame.cellSizeMeters);
-      fromSnap(cell, snapToGraph(g, net.index, lng, lat, { maxSnapMeters: net.profile.maxSnapMeters, closedEdges }));
+      fromSnap(cell, snapToGraph(g, net.index, lng, lat, { maxSnapMeters: raster.reachMeters, closedEdges }));
       return;
     }
     if (tie || sourcesOnEdge.has(edge)) {
@@ -51,6 +69,8 @@ export function rasterizeTravelTimes(
     }
     // timeToPlace's rule, inlined for the one-candidate case: this runs once per cell (millions on a
     // county) and must not allocate a Snap; ties and same-edge sources take timeToPlace above.
+    offRoad[cell] = offRoadMeters;
+    cellEdge[cell] = edge;
     let best = Infinity, bestLabel = -1;
     const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
     if (fwd >= 0) {
@@ -65,6 +85,9 @@ export function rasterizeTravelTimes(
       seconds[cell] = best + offRoadMeters / speed;
       label[cell] = bestLabel;
     }
+  }, (cell, offRoadMeters) => {
+    // Kept strictly beyond maxSnapMeters after Float32 rounding (500.00001 m would read as 500).
+    offRoad[cell] = Math.max(offRoadMeters, beyondSnap);
   });
-  return { frame, seconds, label };
+  return { frame, seconds, label, offRoadMeters: offRoad, edge: cellEdge, maxSnapMeters: maxSnap, sourcesOnEdge, closedEdges };
 }

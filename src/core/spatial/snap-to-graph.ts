@@ -122,3 +122,57 @@ function dedupeByEdge(cs: SnapCandidate[]): SnapCandidate[] {
   for (const c of cs) if (!out.some((o) => o.edge === c.edge && Math.abs(o.fraction - c.fraction) < 1e-9)) out.push(c);
   return out;
 }
+
+/** The nearest of a given list of segments to a point (see nearestSegmentAmong). */
+export interface NearestSegmentHit {
+  /** -1 when no open segment was given */
+  seg: number;
+  /** position along the segment, 0..1 */
+  t: number;
+  /** distance in the point-centred frame, metres */
+  meters: number;
+  /** another segment is as near (within 1e-6 m): take snapToGraph for the whole tie */
+  tie: boolean;
+}
+
+/**
+ * The nearest segment among `segs[0..count)` to a point, without allocation: the arithmetic of
+ * NearestSegments (a frame centred on the point). The caller must know the true nearest segment
+ * is in the list (e.g. every segment within a bound it searched).
+ */
+export function nearestSegmentAmong(
+  g: RoadGraph, index: SegmentIndex, segs: ArrayLike<number>, count: number, lng: number, lat: number,
+  closed: Uint8Array | undefined, out: NearestSegmentHit,
+): NearestSegmentHit {
+  const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
+  const shape = g.shapeLngLat;
+  let best = Infinity, second = Infinity, bestSeg = -1, bestT = 0;
+  for (let j = 0; j < count; j++) {
+    const seg = segs[j]!;
+    if (closed && closed[index.segmentEdge[seg]!]) continue;
+    const i = index.segmentShape[seg]!;
+    const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
+    const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+    const d = Math.hypot(ax + t * dx, ay + t * dy);
+    if (d < best) {
+      second = best;
+      best = d;
+      bestSeg = seg;
+      bestT = t;
+    } else if (d < second) second = d;
+  }
+  out.seg = bestSeg;
+  out.t = bestT;
+  out.meters = best;
+  out.tie = second - best <= TIE_METERS;
+  return out;
+}
+
+/** The one-candidate Snap of a segment hit (no tie), or null beyond maxSnapMeters. */
+export function snapOfSegment(g: RoadGraph, index: SegmentIndex, lng: number, lat: number, seg: number, t: number, maxSnapMeters: number): Snap | null {
+  const c = candidateOf(g, index.segmentEdge[seg]!, index.segmentShape[seg]!, t);
+  const offRoadMeters = haversineMeters(lng, lat, c.lngLat[0], c.lngLat[1]);
+  return offRoadMeters > maxSnapMeters ? null : { offRoadMeters, candidates: [c] };
+}
