@@ -191,6 +191,10 @@ export function App({ initial, defaults }: AppProps) {
             onFiltersChange={setFilters}
             townships={data.townships}
             specialties={data.specialties}
+            rowCounts={resources.rowCounts}
+            issueCounts={resources.issueCounts}
+            live={resources.live}
+            sourcesErrors={resources.sourcesErrors}
           />
         </div>
         <section className="view-panel" data-testid={`view-${activeView.id}`} aria-label={t(activeView.labelKey)}>

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../../config/resource-kinds';
 import type { ResourceFilters } from '../state/filters';
 import { FilterControls, type TownshipOption } from './FilterControls';
+import type { LiveLayerStatus } from '../../queries/use-resources';
 import { KindIcon } from './KindIcon';
 import { Legend } from './Legend';
+import { LiveLayerNote } from './LiveLayerNote';
 
 export interface KindCount {
   visible: number;
@@ -18,6 +20,12 @@ export interface LayerPanelProps {
   onFiltersChange: (filters: ResourceFilters) => void;
   townships: readonly TownshipOption[];
   specialties: readonly string[];
+  /** Rows each kind's file or source had, valid or not, and how many of them were dropped. */
+  rowCounts?: Readonly<Record<ResourceKind, number>>;
+  issueCounts?: Readonly<Record<ResourceKind, number>>;
+  live?: Partial<Record<ResourceKind, LiveLayerStatus>>;
+  /** Problems of sources.json (each names the file and field). */
+  sourcesErrors?: readonly string[];
 }
 
 /** Toggle per kind with live counts, then filters, then the legend. */
@@ -25,12 +33,22 @@ export function LayerPanel(props: LayerPanelProps) {
   const { t, i18n } = useTranslation();
   return (
     <div className="layer-panel" data-testid="layer-panel">
+      {props.sourcesErrors && props.sourcesErrors.length > 0 && (
+        <section className="sources-errors" role="alert" data-testid="sources-errors">
+          <strong>{t('live.sourcesProblem')}</strong>
+          <ul>{props.sourcesErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+        </section>
+      )}
       <section>
         <h2>{t('layers.title')}</h2>
         <ul className="layer-list">
           {RESOURCE_KINDS.map((kind) => {
             const count = props.counts[kind];
             const checked = props.visibleKinds.has(kind);
+            const rows = props.rowCounts?.[kind] ?? 0;
+            const invalid = props.issueCounts?.[kind] ?? 0;
+            const allInvalid = rows > 0 && count.total === 0;
+            const live = props.live?.[kind];
             return (
               <li key={kind}>
                 <label className={checked ? 'layer-row' : 'layer-row layer-off'}>
@@ -43,9 +61,13 @@ export function LayerPanel(props: LayerPanelProps) {
                   <KindIcon kind={kind} />
                   <span className="layer-name">{kindLabel(kind, i18n.language)}</span>
                   <span className="layer-count" data-testid={`count-${kind}`} data-visible={count.visible} data-total={count.total}>
-                    {t('layers.visibleOfTotal', { visible: count.visible.toLocaleString(), total: count.total.toLocaleString() })}
+                    {allInvalid
+                      ? t('live.allInvalid', { count: rows })
+                      : t('layers.visibleOfTotal', { visible: count.visible.toLocaleString(), total: count.total.toLocaleString() })}
                   </span>
                 </label>
+                {!allInvalid && invalid > 0 && <div className="layer-invalid">{t('live.someInvalid', { count: invalid })}</div>}
+                {live && <LiveLayerNote kind={kind} status={live} />}
               </li>
             );
           })}

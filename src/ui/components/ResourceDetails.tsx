@@ -28,9 +28,9 @@ export function ResourceDetails({ resource: r, townshipName }: { resource: Resou
         {r.kind === 'shelter' && (
           <>
             <Field label={t('detail.capacity')} value={n(r.capacity)} testId="detail-capacity" />
-            <Field label={t('detail.occupancy')} value={n(r.occupancy)} />
+            <Field label={t('detail.occupancy')} value={n(r.occupancy)} testId="detail-occupancy" />
             <Field label={t('detail.free')} value={n(freePlaces(r))} testId="detail-free" />
-            <Field label={t('detail.open')} value={yesNo(r.open)} />
+            <Field label={t('detail.open')} value={yesNo(r.open)} testId="detail-open" />
             <Field label={t('detail.typhoonSafe')} value={yesNo(r.typhoonSafe)} />
             <Field label={t('detail.level')} value={t(`level.${r.level}`)} />
           </>

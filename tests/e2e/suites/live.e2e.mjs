@@ -1,0 +1,221 @@
+// Live sources and faults against a real server: PostgreSQL 15 + PostGIS 3 and MapServer 8 (OGC API
+// – Features) behind lighttpd on loopback, a fault proxy in front, the production build pointed at
+// it through dist/sources.json (restored at the end). Needs Debian's postgresql-15-postgis-3,
+// cgi-mapserver and lighttpd (.ci/run installs them). Prints `E2E: N passed, M failed`.
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert, createRunner, ensureDir, launchBrowser, startPreview } from '../harness.mjs';
+import { startFaultProxy } from '../live/fault-proxy.mjs';
+import { missingPackages, psql, startOgcServer, startOgcStack, stopOgcServer, stopOgcStack } from '../live/ogc-stack.mjs';
+import { changedFraction, decodePng } from '../png.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const outDir = ensureDir(join(root, 'tests', 'output'));
+const port = Number(process.env.E2E_PORT ?? 4370);
+const PG_PORT = Number(process.env.LIVE_PG_PORT ?? 55432);
+const OGC_PORT = Number(process.env.LIVE_OGC_PORT ?? 4375);
+const PROXY_PORT = Number(process.env.LIVE_PROXY_PORT ?? 4376);
+const POLL_SECONDS = 5;
+const STALE_AFTER_SECONDS = 15;
+
+const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
+const shelters = readJson('data/taishun/resources/shelters.geojson').features;
+const fireStations = readJson('data/taishun/resources/fire-stations.geojson').features;
+const { check, results } = createRunner();
+const log = (m) => console.log(`    · ${m}`);
+
+const missing = missingPackages();
+if (missing.length > 0) {
+  console.log(`  ✗ the real OGC server needs Debian packages: apt-get install -y ${missing.join(' ')} (.ci/run installs them)`);
+  console.log('E2E: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const sourcesPath = join(root, 'dist', 'sources.json');
+const sourcesBackup = `${sourcesPath}.live-e2e-backup`;
+let stack = null;
+let proxy = null;
+let preview = null;
+let browser = null;
+const started = Date.now();
+
+async function cleanUp() {
+  await browser?.close().catch(() => {});
+  preview?.stop();
+  await proxy?.close().catch(() => {});
+  await stopOgcStack(stack).catch((e) => console.log(`    · stopping the OGC stack: ${e.message}`));
+  if (existsSync(sourcesBackup)) {
+    copyFileSync(sourcesBackup, sourcesPath);
+    rmSync(sourcesBackup);
+  }
+}
+
+try {
+  proxy = await startFaultProxy({ port: PROXY_PORT, target: `http://127.0.0.1:${OGC_PORT}` });
+  stack = await startOgcStack({ pgPort: PG_PORT, ogcPort: OGC_PORT, publicBase: proxy.url, shelters, log });
+  const collectionUrl = `${proxy.url}/cgi-bin/mapserv/onemap/ogcapi/collections/shelters`;
+  if (existsSync(sourcesPath)) copyFileSync(sourcesPath, sourcesBackup);
+  writeFileSync(
+    sourcesPath,
+    JSON.stringify({
+      layers: {
+        shelter: {
+          type: 'ogc-api-features',
+          url: collectionUrl,
+          pollSeconds: POLL_SECONDS,
+          staleAfterSeconds: STALE_AFTER_SECONDS,
+          limit: 50,
+          properties: { updatedAt: 'updated_at', nameEn: 'name_en', typhoonSafe: 'typhoon_safe' },
+        },
+      },
+    }),
+  );
+  preview = await startPreview(root, port);
+  ({ browser } = await launchBrowser());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const appOrigin = preview.base;
+  const offOrigin = [];
+  const allowed = new Set([appOrigin, proxy.url]);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || allowed.has(new URL(url).origin)) return route.continue();
+    offOrigin.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // A failing source is expected to log its own failed requests; anything else is a bug.
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR_/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+
+  const live = page.getByTestId('live-shelter');
+  const count = page.getByTestId('count-shelter');
+  const state = () => live.getAttribute('data-state');
+  const total = async () => Number(await count.getAttribute('data-total'));
+  async function waitFor(pred, what, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      last = await pred().catch((e) => `error: ${e.message}`);
+      if (last === true) return;
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)}; live note: ${await live.innerText().catch(() => '?')})`);
+  }
+  const waitState = (s, timeoutMs) => waitFor(async () => (await state()) === s || (await state()), `live state ${s}`, timeoutMs);
+  async function panelShot(file) {
+    await page.getByTestId('layer-panel').screenshot({ path: join(outDir, file) });
+  }
+
+  await page.goto(`${appOrigin}/`);
+
+  await check(`the shelter layer loads from the OGC server (PostGIS → MapServer) with the right count (${shelters.length})`, async () => {
+    await waitFor(async () => (await total()) === shelters.length || (await total()), `${shelters.length} shelters`);
+    await waitState('ok');
+    const asOf = await live.innerText();
+    assert(/截至|as of/.test(asOf), `no "as of" in ${asOf}`);
+    const pages = proxy.log.filter((r) => r.url.includes('/items'));
+    assert(pages.some((r) => r.url.includes('offset=50') && r.url.includes('bbox=')), `no offset paging with bbox: ${pages.map((p) => p.url).join(' ')}`);
+    // kinds not named in sources.json keep their embedded data
+    assert(Number(await page.getByTestId('count-fire_station').getAttribute('data-total')) === fireStations.length, 'fire stations lost');
+    await panelShot('live-01-ok.png');
+  });
+
+  await check('a row updated in PostGIS (occupancy, open) shows after the next poll', async () => {
+    const target = shelters.find((f) => !f.properties.open && f.properties.capacity >= 200) ?? shelters[0];
+    const id = target.properties.id;
+    const occupancy = Math.min(target.properties.capacity, 123);
+    await page.evaluate((sel) => (window.location.hash = `#sel=${sel}`), id);
+    await page.getByTestId('detail-occupancy').waitFor();
+    assert((await page.getByTestId('detail-occupancy').innerText()).trim() === String(target.properties.occupancy), 'occupancy before update');
+    psql(stack, `UPDATE shelters SET occupancy = ${occupancy}, open = true, updated_at = now() WHERE id = '${id}';`);
+    const t0 = Date.now();
+    await waitFor(async () => (await page.getByTestId('detail-occupancy').innerText()).trim() === String(occupancy), `occupancy ${occupancy}`, (POLL_SECONDS + 10) * 1000);
+    const openText = (await page.getByTestId('detail-open').innerText()).trim();
+    assert(/是|yes/i.test(openText), `open not shown as yes: ${openText}`);
+    log(`update seen after ${((Date.now() - t0) / 1000).toFixed(1)} s (poll ${POLL_SECONDS} s)`);
+    await page.getByRole('button', { name: /关闭|close/i }).first().click().catch(() => {});
+  });
+
+  await check('server stopped → the layer keeps its last good data, says since when, and turns stale', async () => {
+    await stopOgcServer(stack);
+    const stoppedAt = Date.now();
+    await waitState('failed', (POLL_SECONDS + 10) * 1000);
+    assert((await total()) === shelters.length, `lost data: ${await total()}`);
+    const text = await live.innerText();
+    assert(text.includes(collectionUrl) && /HTTP 502|无法连接/.test(text), `failure not stated with the source: ${text}`);
+    assert(/自 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC\+8\) 起无法更新/.test(text), `no "since when": ${text}`);
+    await panelShot('live-02-failed.png');
+    await waitState('stale', (STALE_AFTER_SECONDS + 10) * 1000);
+    assert((await total()) === shelters.length, 'lost data when stale');
+    log(`stale after ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s without the server`);
+    await panelShot('live-03-stale.png');
+    await page.screenshot({ path: join(outDir, 'live-03-stale-page.png') });
+  });
+
+  await check('a reload while the server is down still shows the last good data (IndexedDB), with the failure', async () => {
+    await page.reload();
+    await waitFor(async () => (await total()) === shelters.length || (await total()), 'shelters from the store');
+    await waitFor(async () => (await live.getAttribute('data-from-store')) === 'true', 'from-store flag');
+    await waitFor(async () => ['failed', 'stale'].includes(await state()), 'failure after reload');
+    await panelShot('live-04-reload-down.png');
+  });
+
+  await check('restarted → the layer recovers by itself', async () => {
+    await startOgcServer(stack);
+    const t0 = Date.now();
+    await waitState('ok', 60_000);
+    assert((await live.getAttribute('data-from-store')) === 'false', 'still from the store');
+    assert((await total()) === shelters.length, 'count after recovery');
+    log(`recovered ${((Date.now() - t0) / 1000).toFixed(1)} s after the restart (with backoff)`);
+  });
+
+  for (const fault of ['500', '503', 'html', 'truncated'])
+    await check(`a ${fault} answer from the proxy never loses the good data, is stated, and passes`, async () => {
+      await waitState('ok');
+      proxy.inject(fault, 1);
+      await waitFor(async () => proxy.pendingFaults() === 0, 'fault consumed', (POLL_SECONDS + 10) * 1000);
+      await waitState('failed', 10_000);
+      const text = await live.innerText();
+      const shown = { 500: /服务器返回 HTTP 500/, 503: /服务器返回 HTTP 503/, html: /返回了网页（HTML）/, truncated: /JSON 不完整或有误/ }[fault];
+      assert(shown.test(text) && text.includes(collectionUrl), `failure not stated in plain words with the source: ${text}`);
+      const logged = { 500: /HTTP 500/, 503: /HTTP 503/, html: /HTML/, truncated: /cut off|malformed/ }[fault];
+      assert(logged.test(await live.getAttribute('data-failure')), 'data-failure');
+      assert((await total()) === shelters.length, `lost data: ${await total()}`);
+      await waitState('ok', 30_000);
+      assert((await total()) === shelters.length, 'count after recovery');
+    });
+
+  await check('a slow answer (8 s) keeps the good data and the layer stays usable', async () => {
+    await waitState('ok');
+    proxy.inject('delay', 1, 8000);
+    await waitFor(async () => proxy.pendingFaults() === 0, 'delay consumed', (POLL_SECONDS + 10) * 1000);
+    for (let i = 0; i < 10; i++) {
+      assert((await total()) === shelters.length, 'lost data while slow');
+      await page.waitForTimeout(500);
+    }
+    await waitState('ok', 30_000);
+  });
+
+  await check('no request left the origin except to the configured source', async () => {
+    assert(offOrigin.length === 0, offOrigin.join('\n'));
+  });
+
+  await check('no page errors or console errors', async () => {
+    assert(errors.length === 0, errors.join('\n'));
+  });
+} catch (err) {
+  results.push({ name: 'setup', ok: false, err });
+  console.log(`  ✗ setup\n      ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n      ')}`);
+} finally {
+  await cleanUp();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`  (live suite ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`E2E: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
