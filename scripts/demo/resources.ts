@@ -112,7 +112,7 @@ export interface ResourceContext {
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** Synthetic phone: a local number starting with 00 cannot be dialled, so it reaches nobody. */
-function fakePhone(rng: Rng): string {
+export function fakePhone(rng: Rng): string {
   return `0577-00${pad(rng.int(0, 999_999), 6)}`;
 }
 

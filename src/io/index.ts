@@ -6,3 +6,4 @@ export * from './load-resources';
 export { decodeCsvBytes } from './adapters/from-csv';
 export * from './sources';
 export * from './typhoon';
+export * from './public-finder-data';

@@ -1,5 +1,5 @@
 import { AbortError, CoreError, type CoreErrorCode } from '../core/errors';
-import type { ComputeName, ComputeParams, ComputeResult, FromWorker, MessagePortLike, SerializedError, ToWorker } from './protocol';
+import type { ComputeMessages, FromWorker, MessageMap, MessagePortLike, SerializedError, ToWorker } from './protocol';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -17,8 +17,10 @@ export interface RequestOptions {
  * The main-thread side of the compute worker: `request(name, params, {signal})` → Promise.
  * Aborting the signal posts `cancel` and rejects at once with an AbortError (which the UI
  * ignores); the worker drops the job if it has not started, or at its next stage boundary.
+ * Generic over the worker's message map (the compute worker's by default; the public finder's
+ * walking worker has its own, src/workers/walking-protocol.ts).
  */
-export class ComputeClient {
+export class ComputeClient<M extends MessageMap<M> = ComputeMessages> {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -27,11 +29,11 @@ export class ComputeClient {
     port.start?.();
   }
 
-  request<K extends ComputeName>(name: K, params: ComputeParams<K>, options: RequestOptions = {}): Promise<ComputeResult<K>> {
+  request<K extends keyof M & string>(name: K, params: M[K][0], options: RequestOptions = {}): Promise<M[K][1]> {
     const { signal, transfer } = options;
     if (signal?.aborted) return Promise.reject(new AbortError());
     const id = this.nextId++;
-    return new Promise<ComputeResult<K>>((resolve, reject) => {
+    return new Promise<M[K][1]>((resolve, reject) => {
       const onAbort = () => {
         if (!this.pending.delete(id)) return;
         this.post({ type: 'cancel', id });

@@ -1,5 +1,5 @@
 import { AbortError, CoreError } from '../core/errors';
-import type { ComputeName, ComputeParams, ComputeResult, MessagePortLike, SerializedError, ToWorker } from './protocol';
+import type { ComputeMessages, ComputeName, MessageMap, MessagePortLike, SerializedError, ToWorker } from './protocol';
 
 export interface HandlerContext {
   readonly signal: AbortSignal;
@@ -12,18 +12,20 @@ export interface HandlerOutput<R> {
   readonly transfer?: Transferable[];
 }
 
-export type ComputeHandlers = {
-  [K in ComputeName]: (params: ComputeParams<K>, ctx: HandlerContext) => Promise<HandlerOutput<ComputeResult<K>>> | HandlerOutput<ComputeResult<K>>;
+/** One handler per message of a map (the compute worker's by default). */
+export type HandlersOf<M extends MessageMap<M>> = {
+  [K in keyof M]: (params: M[K][0], ctx: HandlerContext) => Promise<HandlerOutput<M[K][1]>> | HandlerOutput<M[K][1]>;
 };
+export type ComputeHandlers = HandlersOf<ComputeMessages>;
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Jobs that only prepare (warm caches): any other request runs first, at their next checkpoint. */
-const BACKGROUND: ReadonlySet<ComputeName> = new Set<ComputeName>(['warmUp']);
+const BACKGROUND: ReadonlySet<string> = new Set<ComputeName>(['warmUp']);
 
 interface Job {
   readonly id: number;
-  readonly name: ComputeName;
+  readonly name: string;
   readonly params: unknown;
   readonly controller: AbortController;
 }
@@ -35,7 +37,7 @@ interface Job {
  * a background warm-up. Times each job once here (never inside algorithms) and serialises errors
  * with their code.
  */
-export function createComputeHost(port: MessagePortLike, handlers: ComputeHandlers): void {
+export function createComputeHost<M extends MessageMap<M> = ComputeMessages>(port: MessagePortLike, handlers: HandlersOf<M>): void {
   const jobs = new Map<number, Job>();
   const foreground: Job[] = [], background: Job[] = [];
   let draining = false;
@@ -74,7 +76,7 @@ export function createComputeHost(port: MessagePortLike, handlers: ComputeHandle
     try {
       await checkpoint();
       // hasOwn: a message named "constructor" or "__proto__" is unknown, not Object.prototype's.
-      const handler = (Object.hasOwn(handlers, name) ? handlers[name] : undefined) as (p: unknown, c: HandlerContext) => Promise<HandlerOutput<unknown>> | HandlerOutput<unknown>;
+      const handler = (Object.hasOwn(handlers, name) ? (handlers as Record<string, unknown>)[name] : undefined) as (p: unknown, c: HandlerContext) => Promise<HandlerOutput<unknown>> | HandlerOutput<unknown>;
       if (!handler) throw new CoreError('invalid-argument', `unknown compute message "${name}"`);
       const { result, transfer } = await handler(params, { signal, checkpoint });
       if (signal.aborted) throw new AbortError();

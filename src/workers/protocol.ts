@@ -57,6 +57,9 @@ export type ComputeName = keyof ComputeMessages;
 export type ComputeParams<K extends ComputeName> = ComputeMessages[K][0];
 export type ComputeResult<K extends ComputeName> = ComputeMessages[K][1];
 
+/** Any worker's message map (name → [params, result]); client and host are generic over one. */
+export type MessageMap<M> = { [K in keyof M]: [unknown, unknown] };
+
 /** An error as it crosses the boundary; rehydrated to CoreError / AbortError / Error. */
 export interface SerializedError {
   readonly name: string;
@@ -65,7 +68,7 @@ export interface SerializedError {
 }
 
 export type ToWorker =
-  | { readonly type: 'request'; readonly id: number; readonly name: ComputeName; readonly params: unknown }
+  | { readonly type: 'request'; readonly id: number; readonly name: string; readonly params: unknown }
   | { readonly type: 'cancel'; readonly id: number };
 
 export type FromWorker =

@@ -1,0 +1,27 @@
+import { ComputeClient } from '../workers/compute-client';
+import type { MessagePortLike } from '../workers/protocol';
+import type { WalkingMessages, WalkingShelter } from '../workers/walking-protocol';
+import { roadsUrl } from './finder-data';
+
+export interface WalkingEngine {
+  readonly client: ComputeClient<WalkingMessages>;
+  /** ms from start to a graph ready to answer (fetch + build), for the browser tests' figures */
+  readonly readyMs: number;
+}
+
+/**
+ * Starts the walking worker, fetches the roads (same origin, precached for offline), builds the
+ * walking graph in the worker and joins the shelters to it. The person's location is only ever
+ * posted to this worker, on the phone.
+ */
+export async function startWalkingEngine(shelters: readonly WalkingShelter[]): Promise<WalkingEngine> {
+  const started = performance.now();
+  const worker = new Worker(new URL('../workers/walking.worker.ts', import.meta.url), { type: 'module', name: 'onemap-walking' });
+  const client = new ComputeClient<WalkingMessages>(worker as unknown as MessagePortLike);
+  worker.addEventListener('error', (e) => client.failAll(new Error(`the walking worker stopped: ${e.message || 'unknown error'}`)));
+  const res = await fetch(roadsUrl);
+  if (!res.ok) throw new Error(`${roadsUrl}: HTTP ${res.status}`);
+  const bytes = await res.arrayBuffer();
+  await client.request('loadWalkingNetwork', { fileName: 'roads.geojson', bytes, shelters }, { transfer: [bytes] });
+  return { client, readyMs: performance.now() - started };
+}
