@@ -2,7 +2,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { finderHtmlAsIndex, finderSizeReport } from './scripts/public/vite-public';
+import { finderHtmlAsIndex, finderSizeReport } from './scripts/public/vite-public.ts';
 
 const shared = {
   // Demo data lives in data/ and is imported with `?url`, so it is fingerprinted into dist/.

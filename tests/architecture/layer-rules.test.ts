@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../helpers/shared-reference';
+import { chainTo, walkEntry } from './public-entry-graph';
 
 /**
  * The dependency rule of the architecture (README "Architecture"): a pure core that runs in Node
@@ -99,5 +100,42 @@ describe('layer rules', () => {
     expect(deep.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
     const other = all.filter((i) => layerOf(i.file) === 'cli' && i.target && !['cli', 'core', 'io'].includes(layerOf(i.target)));
     expect(other.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
+  });
+});
+
+describe('the public shelter finder never reaches officer code or deck.gl', () => {
+  const officer = (f: string) => f.startsWith('src/ui/') || f === 'src/map/to-deck-layers.ts' || f === 'src/map/MapCanvas.tsx' || f.startsWith('src/i18n/') || f.startsWith('src/queries/') || f === 'src/main.tsx';
+  const forbiddenPackage = (p: string) => /^(@deck\.gl\/|deck\.gl$|@luma\.gl\/|i18next|react-i18next|@tanstack\/)/.test(p);
+
+  test('its import graph (static, lazy map, workers) has no officer file and no deck.gl', () => {
+    const g = walkEntry(REPO_ROOT, 'src/public/main.tsx');
+    // the walk is real: it reaches the lazy map, the MapLibre module and the walking worker
+    expect([...g.files]).toEqual(expect.arrayContaining(['src/public/map/FinderMap.tsx', 'src/map/public-map.ts', 'src/workers/walking.worker.ts', 'src/map/basemap-style.ts']));
+    expect([...g.files].filter(officer).map((f) => chainTo(g, f))).toEqual([]);
+    expect([...g.packages].filter(forbiddenPackage).map((p) => chainTo(g, `package:${p}`))).toEqual([]);
+  });
+
+  test('the same walk from the officer entry does find deck.gl and src/ui (so the check above can fail)', () => {
+    const g = walkEntry(REPO_ROOT, 'src/main.tsx');
+    expect([...g.files].some(officer)).toBe(true);
+    expect([...g.packages].some(forbiddenPackage)).toBe(true);
+  });
+
+  // the only data files the public entry may reference: its public-fields file and the county basemap (no teams, depots, cameras)
+  const PUBLIC_DATA = /^\.\.\/(\.generated\/public\/finder-data\.json|data\/taishun\/(roads|county|townships|township-seats|villages)\.geojson)\?url$/;
+
+  test('public code imports only core, io, workers, config, the map modules it may use, public data files and small packages', () => {
+    const allowedMap = new Set(['map/basemap-style.ts', 'map/public-map.ts', 'map/maplibre-worker.ts']);
+    const bad = all
+      .filter((i) => layerOf(i.file) === 'public')
+      .filter((i) => {
+        if (i.target === null) return !/^(react|react-dom|geojson|virtual:pwa-register)(\/.*)?$/.test(i.spec);
+        const to = layerOf(i.target);
+        if (['public', 'core', 'io', 'workers', 'config'].includes(to)) return false;
+        if (to === '..') return !PUBLIC_DATA.test(i.target); // data files, by URL
+        return !(to === 'map' && allowedMap.has(`${i.target.replace(/\.tsx?$/, '')}.ts`));
+      })
+      .map((i) => `${i.file} imports '${i.spec}'`);
+    expect(bad).toEqual([]);
   });
 });
