@@ -75,9 +75,10 @@ describe('layer rules', () => {
     expect(violations('ui', ['queries', 'map', 'config', 'i18n', 'io'], /^(react|react-dom|react-i18next|i18next|@tanstack\/react-query|geojson)(\/.*)?$/, { typeOnlyOk: ['core', 'workers'] })).toEqual([]);
   });
 
-  test('only MapCanvas.tsx drives the map (MapLibre map, deck.gl overlay, terra-draw)', () => {
+  test('only MapCanvas.tsx drives the map (MapLibre map, deck.gl overlay, terra-draw); the public finder has its own plain MapLibre map', () => {
     const drivers = all.filter((i) => /^(@deck\.gl\/mapbox|terra-draw|terra-draw-maplibre-gl-adapter)$/.test(i.spec) || (i.spec === 'maplibre-gl' && !i.typeOnly));
-    const allowed = new Set(['map/MapCanvas.tsx', 'map/maplibre-worker.ts']); // the worker file only sets the worker URL
+    // the worker file only sets the worker URL; public-map.ts is the public finder's map (no deck.gl, see the public-entry tests)
+    const allowed = new Set(['map/MapCanvas.tsx', 'map/maplibre-worker.ts', 'map/public-map.ts']);
     expect(drivers.filter((i) => !allowed.has(i.file)).map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
   });
 
