@@ -15,6 +15,7 @@ import type { MessagePortLike } from '../../src/workers/protocol';
 import { createWalkingHandlers } from '../../src/workers/walking-handlers';
 import type { WalkingMessages } from '../../src/workers/walking-protocol';
 import { REPO_ROOT } from '../helpers/shared-reference';
+import { buildShelterContacts } from '../../scripts/demo/shelter-contacts';
 
 const shelter = (id: string, lngLat: [number, number], o: Partial<PublicShelter> = {}): PublicShelter => ({
   id, name: `避灾点${id}`, nameEn: `Shelter ${id}`, township: 'T01', capacity: 10, occupancy: 0, open: true, typhoonSafe: true,
@@ -149,5 +150,18 @@ describe('walking worker', () => {
       port1.close();
       port2.close();
     }
+  });
+});
+
+describe('shelter duty phones (scripts/demo/shelter-contacts.ts)', () => {
+  test('the committed file equals a fresh seeded run over the shelters, every number undiallable (0577-00…) and marked synthetic', () => {
+    const dir = join(REPO_ROOT, 'data', 'taishun', 'resources');
+    const ids = JSON.parse(readFileSync(join(dir, 'shelters.geojson'), 'utf8')).features.map((f: { properties: { id: string } }) => f.properties.id);
+    const committed = readFileSync(join(dir, 'shelter-contacts.json'), 'utf8');
+    expect(committed).toBe(`${JSON.stringify(buildShelterContacts(ids), null, 1)}\n`);
+    const phones = Object.values(JSON.parse(committed).phones) as string[];
+    expect(phones).toHaveLength(ids.length);
+    expect(phones.every((p) => /^0577-00\d{6}$/.test(p))).toBe(true);
+    expect(JSON.parse(committed).synthetic).toBe(true);
   });
 });

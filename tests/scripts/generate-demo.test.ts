@@ -9,9 +9,10 @@ const SOURCES_DIR = join(DEMO_DIR, 'sources');
 /**
  * Files in data/taishun written by other seeded scripts (each checked by its own test), keyed by id
  * so they never rewrite the generator's files: village-contacts.json by scripts/generate-typhoon-demo.ts
- * (tests/scripts/typhoon-demo.test.ts).
+ * (tests/scripts/typhoon-demo.test.ts); resources/shelter-contacts.json by scripts/demo/shelter-contacts.ts
+ * (tests/public/finder-logic.test.ts).
  */
-const WRITTEN_BY_OTHER_SCRIPTS = ['village-contacts.json'];
+const WRITTEN_BY_OTHER_SCRIPTS = ['village-contacts.json', join('resources', 'shelter-contacts.json')];
 
 function listFiles(dir: string, skip = new Set<string>()): string[] {
   const out: string[] = [];
