@@ -41,7 +41,17 @@ export function walkEntry(repoRoot: string, entry: string): EntryGraph {
       const spec = (m[1] ?? m[2] ?? m[3])!;
       if (spec.startsWith('.') || spec.startsWith('/')) {
         const target = resolveFile(file, spec);
-        if (!target) throw new Error(`${rel}: cannot resolve "${spec}"`);
+        if (!target) {
+          // Build outputs (.generated/, written by `npm run build:public`) are data, not code: a fresh
+          // clone has not built them yet, and they import nothing.
+          const wanted = relative(repoRoot, resolve(dirname(file), spec.replace(/\?.*$/, '')));
+          if (wanted.startsWith('.generated/')) {
+            files.add(wanted);
+            if (!edges.has(wanted)) edges.set(wanted, rel);
+            continue;
+          }
+          throw new Error(`${rel}: cannot resolve "${spec}"`);
+        }
         const to = relative(repoRoot, target);
         if (!edges.has(to)) edges.set(to, rel);
         todo.push(target);
