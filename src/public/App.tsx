@@ -59,6 +59,13 @@ export function App({ initialLang }: { initialLang: PublicLang }) {
     };
   }, []);
 
+  // Offline: look again now and then (navigator.onLine stays "online" on a network that reaches nothing).
+  useEffect(() => {
+    if (online !== false) return;
+    const timer = window.setInterval(() => void originReachable().then(setOnline), 15_000);
+    return () => window.clearInterval(timer);
+  }, [online]);
+
   const locateMe = useCallback(() => {
     setLocate({ phase: 'locating' });
     locateOnce().then(
@@ -94,7 +101,13 @@ export function App({ initialLang }: { initialLang: PublicLang }) {
   const settled = engine.phase === 'ready' || engine.phase === 'failed';
   useEffect(() => {
     if (!settled) return;
-    registerFinderServiceWorker({ onNeedRefresh: (fn) => setUpdate(() => fn), onOfflineReady: () => setOfflineReady(true) });
+    registerFinderServiceWorker({
+      onNeedRefresh: (fn) => {
+        setUpdate(() => fn);
+        setOnline(true); // a new version came from the origin: it is reachable
+      },
+      onOfflineReady: () => setOfflineReady(true),
+    });
     if (mapAvailable) setMapWanted(true);
   }, [settled, mapAvailable]);
 

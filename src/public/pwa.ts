@@ -10,6 +10,8 @@ export interface PwaEvents {
 /** Registers the finder's service worker (built by vite-plugin-pwa, prompt mode). */
 export function registerFinderServiceWorker(events: PwaEvents): void {
   if (!('serviceWorker' in navigator)) return;
+  // Already controlled: a service worker activates only after its precache is complete.
+  if (navigator.serviceWorker.controller) events.onOfflineReady();
   const updateSW = registerSW({
     immediate: true,
     onNeedRefresh: () => events.onNeedRefresh(() => void updateSW(true)),

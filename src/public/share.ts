@@ -17,6 +17,12 @@ export function sharedShelterId(hash: string): string | null {
   return m ? decodeURIComponent(m[1]!) : null;
 }
 
+/**
+ * A phone number kept left to right inside right-to-left text (Unicode isolates LRI…PDI): without
+ * them Arabic text shows "0577-00200990" as "00200990-0577".
+ */
+export const ltrIsolate = (text: string) => `\u2066${text}\u2069`;
+
 /** The shelter's display name in the reader's language (the English name where the data has one). */
 export function shelterName(lang: PublicLang, s: { name: string; nameEn?: string }): string {
   return lang !== 'zh-CN' && s.nameEn ? s.nameEn : s.name;
@@ -28,5 +34,6 @@ export function shareText(t: Translate, lang: PublicLang, r: RankedShelter, link
     ? t('share.howWalk', { minutes: walkingMinutes(r.walkingSeconds) })
     : t('share.howStraight', { distance: formatDistance(t, lang, r.straightLineMeters) });
   const name = lang !== 'zh-CN' && r.shelter.nameEn ? `${r.shelter.nameEn} (${r.shelter.name})` : r.shelter.name;
-  return t('share.text', { name, how, phone: r.shelter.phone ?? t('share.noPhone'), url: link });
+  const phone = r.shelter.phone ? (lang === 'ar' ? ltrIsolate(r.shelter.phone) : r.shelter.phone) : t('share.noPhone');
+  return t('share.text', { name, how, phone, url: link });
 }

@@ -6,7 +6,7 @@ import { startWalkingEngine, type WalkingEngine } from './walking-client';
 export type EngineState = { phase: 'off' } | { phase: 'loading' } | { phase: 'ready'; engine: WalkingEngine } | { phase: 'failed'; message: string };
 
 declare global {
-  interface Window { __finder?: { walkingReadyMs?: number; firstShelterMs?: number; walkingAnswerMs?: number } }
+  interface Window { __finder?: { walkingReadyMs?: number; walkingBuildMs?: number; firstShelterMs?: number; walkingAnswerMs?: number } }
 }
 
 /** Starts the walking graph once the shelters are known (after the first answer is on screen). */
@@ -18,7 +18,7 @@ export function useWalkingEngine(shelters: readonly PublicShelter[] | null): Eng
     setState({ phase: 'loading' });
     startWalkingEngine(shelters.map((s) => ({ id: s.id, lngLat: s.lngLat })))
       .then((engine) => {
-        (window.__finder ??= {}).walkingReadyMs = engine.readyMs;
+        Object.assign((window.__finder ??= {}), { walkingReadyMs: engine.readyMs, walkingBuildMs: engine.buildMs });
         if (!cancelled) setState({ phase: 'ready', engine });
       })
       .catch((err: unknown) => {

@@ -3,6 +3,7 @@ import { formatDistance, formatNumber, formatTime } from '../format';
 import { walkingMinutes, type RankedShelter } from '../rank';
 import { shelterName } from '../share';
 import { ShareButton } from './ShareButton';
+import { ltrIsolate } from '../share';
 
 interface Props {
   readonly t: Translate;
@@ -53,7 +54,7 @@ export function ShelterRow({ t, lang, r, rank, townshipName, routeShown, onRoute
         <p className="as-of muted">{t('row.asOf', { time: formatTime(lang, s.updatedAt) })}</p>
         <div className="actions">
           {s.phone
-            ? <a className="button call" href={`tel:${s.phone.replace(/[^0-9+]/g, '')}`} dir="ltr">{t('row.call', { phone: s.phone })}</a>
+            ? <a className="button call" href={`tel:${s.phone.replace(/[^0-9+]/g, '')}`}>{t('row.call', { phone: ltrIsolate(s.phone) })}</a>
             : <span className="muted">{t('row.noPhone')}</span>}
           {onRoute && (
             <button type="button" className="button" onClick={onRoute} aria-pressed={routeShown} data-testid="route-button">
