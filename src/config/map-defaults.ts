@@ -13,9 +13,16 @@ export const FOCUS_ZOOM = 13;
 /** Supercluster radius in screen pixels and the zoom above which cameras are never clustered. */
 export const CLUSTER_RADIUS_PIXELS = 48;
 export const CLUSTER_MAX_ZOOM = 14;
+/**
+ * The other kinds (shelters, teams, fire stations, depots) cluster together, mixed, where their
+ * icons would overlap: radius in screen pixels, up to CLUSTER_MAX_ZOOM like the cameras.
+ */
+export const RESOURCE_CLUSTER_RADIUS_PIXELS = 26;
+/** From this zoom on nothing is clustered; icons that would still overlap are fanned out around their spot. */
+export const FAN_OUT_MIN_ZOOM = CLUSTER_MAX_ZOOM + 1;
 /** Below this zoom township names would pile up, so they are left to the basemap's outlines. */
 export const PLACE_LABEL_MIN_ZOOM = 9.3;
-/** Icon size on screen. */
+/** Icon size on screen at the default zoom; icons grow with zoom (src/map/layers/icon-size.ts). */
 export const ICON_SIZE_PIXELS = 22;
 /** Fonts used to draw labels locally (no glyph server); CSS family names, first match wins. */
 export const LABEL_FONT_STACK: readonly string[] = [

@@ -104,3 +104,66 @@ export function buildKindIconSvg(kind: ResourceKind, sizePixels = 48): string {
     `</svg>`
   );
 }
+
+/**
+ * What an icon on the map shows: the kind's badge, or for shelters tonight's state. An open shelter
+ * with free places is the plain green badge; a full one keeps the green but gets a red ring and bar;
+ * a closed one (not open tonight, whatever its service status) is a grey badge struck through.
+ */
+export const ICON_KEYS = [...RESOURCE_KINDS, 'shelter-full', 'shelter-closed'] as const;
+export type IconKey = (typeof ICON_KEYS)[number];
+
+export type ShelterState = 'open' | 'full' | 'closed';
+
+export interface ShelterStateInput {
+  open: boolean;
+  capacity: number;
+  occupancy: number;
+}
+
+/** Tonight's state of a shelter: closed unless open; full when open with no free place left. */
+export function shelterState(s: ShelterStateInput): ShelterState {
+  if (!s.open) return 'closed';
+  return s.capacity - s.occupancy <= 0 ? 'full' : 'open';
+}
+
+export function shelterIconKey(state: ShelterState): IconKey {
+  return state === 'open' ? 'shelter' : state === 'full' ? 'shelter-full' : 'shelter-closed';
+}
+
+const CLOSED_GREY: RgbColor = [138, 145, 152];
+const FULL_RED: RgbColor = [200, 30, 45];
+
+/** Badge parts of an icon key, shared by the map's SVG atlas and the React legend. */
+export interface IconParts {
+  fill: RgbColor;
+  ring: RgbColor;
+  ringWidth: number;
+  glyph: string;
+  /** Extra marks drawn over the glyph (SVG path, stroke colour). */
+  mark?: { path: string; color: RgbColor; width: number };
+}
+
+export function iconParts(key: IconKey): IconParts {
+  if (key === 'shelter-full') {
+    return { fill: RESOURCE_KIND_STYLES.shelter.color, ring: FULL_RED, ringWidth: 2.6, glyph: RESOURCE_KIND_STYLES.shelter.iconPath, mark: { path: 'M6 19.2 H18', color: FULL_RED, width: 2.6 } };
+  }
+  if (key === 'shelter-closed') {
+    return { fill: CLOSED_GREY, ring: [255, 255, 255], ringWidth: 1.5, glyph: RESOURCE_KIND_STYLES.shelter.iconPath, mark: { path: 'M5 19 L19 5', color: [60, 64, 70], width: 2.4 } };
+  }
+  return { fill: RESOURCE_KIND_STYLES[key].color, ring: [255, 255, 255], ringWidth: 1.5, glyph: RESOURCE_KIND_STYLES[key].iconPath };
+}
+
+/** A self-contained SVG badge for an icon key (see buildKindIconSvg). */
+export function buildIconSvg(key: IconKey, sizePixels = 48): string {
+  const p = iconParts(key);
+  const rgb = (c: RgbColor) => `rgb(${c.join(',')})`;
+  const r = 12 - p.ringWidth / 2 - 0.25;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${sizePixels}" height="${sizePixels}" viewBox="0 0 24 24">` +
+    `<circle cx="12" cy="12" r="${r}" fill="${rgb(p.fill)}" stroke="${rgb(p.ring)}" stroke-width="${p.ringWidth}"/>` +
+    `<path d="${p.glyph}" transform="${ICON_GLYPH_TRANSFORM}" fill="white" stroke="white" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd"/>` +
+    (p.mark ? `<path d="${p.mark.path}" stroke="${rgb(p.mark.color)}" stroke-width="${p.mark.width}" stroke-linecap="round" fill="none"/>` : '') +
+    `</svg>`
+  );
+}

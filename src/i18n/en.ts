@@ -10,7 +10,7 @@ export const en: Shape<typeof zhCN> = {
   layers: { title: 'Layers', visibleOfTotal: '{{visible}} / {{total}}', legend: 'Legend', cluster: 'Cluster (number = points)' },
   filters: {
     title: 'Filters',
-    status: 'Status',
+    status: 'Service status',
     township: 'Township',
     specialty: 'Team specialty',
     minFree: 'Shelter min. free places',
@@ -54,6 +54,15 @@ export const en: Shape<typeof zhCN> = {
   specialty: { comprehensive: 'Comprehensive', fire: 'Fire', flood: 'Flood rescue', mountain: 'Mountain rescue', medical: 'Medical', power: 'Power repair', communication: 'Communications', hazmat: 'Hazardous materials' },
   teamCategory: { professional: 'Professional', township: 'Township', village: 'Village', enterprise: 'Enterprise', social: 'Social (volunteer)' },
   level: { county: 'County', township: 'Township', village: 'Village' },
+  readability: {
+    shelterTonight: 'Shelters tonight',
+    tonight: { open: 'Open (places free)', full: 'Open but full', closed: 'Not open' },
+    shelterSummary: 'Open tonight {{open}} · full {{full}} · not open {{closed}}',
+    statusHint: 'Service status says whether a resource is in service; whether a shelter is open tonight is below',
+    mixedCluster: 'Mixed cluster of resources (click to zoom in)',
+    cameraCluster: 'Camera cluster',
+    fanOut: 'Resources on one spot are fanned out; the dot is their true position',
+  },
   legendItems: { major: 'Trunk / primary road', minor: 'Secondary / local road', track: 'Track (dashed)', boundary: 'County / township boundary', village: 'Village' },
   circle: {
     show: 'Show 15-min rescue circle',

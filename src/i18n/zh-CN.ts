@@ -6,7 +6,7 @@ export const zhCN = {
   layers: { title: '图层', visibleOfTotal: '{{visible}} / {{total}}', legend: '图例', cluster: '聚合（数字为点数）' },
   filters: {
     title: '筛选',
-    status: '状态',
+    status: '在役状态',
     township: '乡镇',
     specialty: '队伍专业',
     minFree: '避灾场所最少空余床位',
@@ -50,6 +50,15 @@ export const zhCN = {
   specialty: { comprehensive: '综合', fire: '消防', flood: '防汛抢险', mountain: '山地救援', medical: '医疗救护', power: '电力抢修', communication: '通信保障', hazmat: '危化品处置' },
   teamCategory: { professional: '专业队伍', township: '乡镇队伍', village: '村级队伍', enterprise: '企业队伍', social: '社会力量' },
   level: { county: '县级', township: '乡镇级', village: '村级' },
+  readability: {
+    shelterTonight: '避灾场所今晚',
+    tonight: { open: '开放（有空位）', full: '开放但已满', closed: '未开放' },
+    shelterSummary: '今晚开放 {{open}} · 满员 {{full}} · 未开放 {{closed}}',
+    statusHint: '在役状态指是否在役；避灾场所今晚是否开放另见下方',
+    mixedCluster: '多类资源聚合（点击放大）',
+    cameraCluster: '视频点聚合',
+    fanOut: '同一位置的多个资源已展开，圆点为实际位置',
+  },
   legendItems: { major: '干线 / 主要道路', minor: '次要 / 乡村道路', track: '机耕路（虚线）', boundary: '县界 / 乡镇界', village: '村' },
   circle: {
     show: '显示15分钟救援圈',

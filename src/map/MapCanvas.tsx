@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, Map as MaplibreMap, Marker, NavigationControl, ScaleControl } from 'maplibre-gl';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
@@ -8,7 +8,7 @@ import type { LineString, Polygon } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LABEL_FONT_STACK, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/map-defaults';
 import { buildBasemapStyle, labelTextField, LABEL_LAYER_IDS, type BasemapData, type BasemapLang } from './basemap-style';
-import type { LayerDescriptor, PickRef } from './layer-descriptor';
+import type { LayerDescriptor, PickRef, PolygonBandsDescriptor } from './layer-descriptor';
 import { configureMaplibreWorker } from './maplibre-worker';
 import { exposeForTests } from './test-hook';
 import { toDeckLayers, toPickRef } from './to-deck-layers';
@@ -107,6 +107,68 @@ function createMap(container: HTMLDivElement, initialView: MapView): MaplibreMap
   });
 }
 
+const rgbaCss = (c: readonly [number, number, number, number]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(3)})`;
+
+interface BandFillLayer {
+  id: string;
+  filter: ExpressionSpecification;
+  color: string;
+}
+
+/**
+ * One fill layer per band value, widest (largest value) first so the nested inner bands are drawn
+ * over it, each in a constant colour: constant paint reuses the fill program the basemap already
+ * compiled (a data-driven colour would compile a new shader variant on the main thread).
+ */
+function bandFillLayers(d: PolygonBandsDescriptor): BandFillLayer[] {
+  const value: ExpressionSpecification = ['to-string', ['get', d.valueProperty]];
+  const values = Object.keys(d.fillColorsByValue).sort((x, y) => Number(y) - Number(x) || (x < y ? -1 : 1));
+  return [
+    { id: `${d.id}-fill-other`, filter: ['!', ['in', value, ['literal', values]]], color: rgbaCss(d.fallbackColor) },
+    ...values.map((v) => ({ id: `${d.id}-fill-${v}`, filter: ['==', value, v] as ExpressionSpecification, color: rgbaCss(d.fillColorsByValue[v]!) })),
+  ];
+}
+
+/**
+ * Polygon bands (rescue circles) are drawn by MapLibre from a GeoJSON source: MapLibre tiles and
+ * tessellates them in its own worker, so showing a circle does not hold the main thread (deck.gl
+ * tessellated them on it and compiled new programs: ~1.2 s). They sit under the basemap's labels
+ * and under every deck.gl icon. `onMap` remembers what is on the map: id → (data, layer ids).
+ */
+function syncPolygonBands(map: MaplibreMap, descriptors: readonly LayerDescriptor[], onMap: Map<string, { data: unknown; layerIds: string[] }>): void {
+  const bands = descriptors.filter((d): d is PolygonBandsDescriptor => d.type === 'polygon-bands');
+  const wanted = new Map(bands.map((d) => [d.id, d]));
+  for (const [id, entry] of [...onMap]) {
+    const d = wanted.get(id);
+    const sameLayers = d && [...bandFillLayers(d).map((l) => l.id), `${id}-line`].join() === entry.layerIds.join();
+    if (sameLayers) continue;
+    for (const layer of entry.layerIds) if (map.getLayer(layer)) map.removeLayer(layer);
+    if (map.getSource(id)) map.removeSource(id);
+    onMap.delete(id);
+  }
+  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  for (const d of bands) {
+    const entry = onMap.get(d.id);
+    const fills = bandFillLayers(d);
+    const layerIds = [...fills.map((l) => l.id), `${d.id}-line`];
+    if (!entry) {
+      map.addSource(d.id, { type: 'geojson', data: d.bands });
+      for (const f of fills) {
+        map.addLayer({ id: f.id, type: 'fill', source: d.id, filter: f.filter, paint: { 'fill-color': f.color } }, beforeId);
+      }
+      map.addLayer(
+        { id: `${d.id}-line`, type: 'line', source: d.id, paint: { 'line-color': rgbaCss(d.lineColor), 'line-width': d.lineWidthPixels } },
+        beforeId,
+      );
+    } else if (entry.data !== d.bands) {
+      (map.getSource(d.id) as GeoJSONSource | undefined)?.setData(d.bands);
+      for (const f of fills) map.setPaintProperty(f.id, 'fill-color', f.color);
+    }
+    onMap.set(d.id, { data: d.bands, layerIds });
+    for (const id of layerIds) map.setLayoutProperty(id, 'visibility', d.visible ? 'visible' : 'none');
+  }
+}
+
 /** The one MapLibre map (created once for the app's lifetime) with deck.gl overlaid, not interleaved. */
 export function MapCanvas(props: MapCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -117,6 +179,8 @@ export function MapCanvas(props: MapCanvasProps) {
   propsRef.current = props;
   // Whether the basemap style has been set on the current map instance.
   const styledRef = useRef(false);
+  // Band sources on the map: id → the FeatureCollection last handed over and its layers.
+  const bandsOnMapRef = useRef(new Map<string, { data: unknown; layerIds: string[] }>());
   const [unavailable, setUnavailable] = useState(false);
   const drawRef = useRef<TerraDraw | null>(null);
   const markersRef = useRef(new Map<string, { marker: Marker; spec: MapMarker }>());
@@ -163,6 +227,11 @@ export function MapCanvas(props: MapCanvasProps) {
     const stopLongPress = watchLongPress(map, (lngLat) => {
       if (!propsRef.current.drawing) propsRef.current.onContextMenu?.(lngLat);
     });
+    // A new style drops every source: add the bands again once it has loaded.
+    map.on('style.load', () => {
+      bandsOnMapRef.current.clear();
+      syncPolygonBands(map, propsRef.current.descriptors, bandsOnMapRef.current);
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     propsRef.current.onApi?.({
@@ -190,6 +259,7 @@ export function MapCanvas(props: MapCanvasProps) {
       map.removeControl(overlay);
       map.remove();
       styledRef.current = false;
+      bandsOnMapRef.current.clear();
       attributionRef.current = null;
       mapRef.current = null;
       overlayRef.current = null;
@@ -228,6 +298,11 @@ export function MapCanvas(props: MapCanvasProps) {
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers: toDeckLayers(props.descriptors) });
+    const map = mapRef.current;
+    if (!map || !styledRef.current) return;
+    const sync = () => syncPolygonBands(map, propsRef.current.descriptors, bandsOnMapRef.current);
+    if (map.isStyleLoaded()) sync();
+    else map.once('idle', sync);
   }, [props.descriptors]);
 
   // Markers: created, moved and removed by id; a drag reports where it ended.

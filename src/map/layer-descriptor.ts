@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry, Polygon, MultiPolygon } from 'geojson';
-import type { ResourceKind, RgbColor } from '../config/resource-kinds';
+import type { IconKey, ResourceKind, RgbColor } from '../config/resource-kinds';
+import type { FanGroup } from './fan-out';
 
 /**
  * Map layers as plain, serialisable descriptions. `to-deck-layers.ts` is the only place that turns
@@ -16,7 +17,17 @@ export interface MapPoint {
 /** What a picked object refers to, so the UI can show a tooltip or open a panel. */
 export type PickRef =
   | { type: 'resource'; id: string; kind: ResourceKind }
-  | { type: 'cluster'; kind: ResourceKind; clusterId: number; pointCount: number; lngLat: readonly [number, number] };
+  | {
+      type: 'cluster';
+      /** 'camera' clusters hold cameras only; 'resources' clusters mix the other kinds. */
+      group: ClusterGroup;
+      clusterId: number;
+      pointCount: number;
+      kindCounts: Partial<Record<ResourceKind, number>>;
+      lngLat: readonly [number, number];
+      /** Zoom at which the cluster breaks apart (click: fly there). */
+      expansionZoom: number;
+    };
 
 export interface IconPointsDescriptor {
   type: 'icon-points';
@@ -24,8 +35,12 @@ export interface IconPointsDescriptor {
   kind: ResourceKind;
   visible: boolean;
   points: readonly MapPoint[];
-  /** Icon key; to-deck-layers resolves it with buildKindIconSvg. */
+  /** Icon key of every point; to-deck-layers resolves it with buildIconSvg. */
   icon: ResourceKind;
+  /** Per point (aligned with `points`), when points of the kind differ (e.g. shelters open / full / closed). */
+  iconKeys?: readonly IconKey[];
+  /** Per point (aligned with `points`): where it is drawn when fanned out; otherwise at its lngLat. */
+  displayLngLats?: readonly (readonly [number, number])[];
   iconSizePixels: number;
   pickable: boolean;
 }
@@ -34,15 +49,24 @@ export interface ClusterDatum {
   clusterId: number;
   lngLat: readonly [number, number];
   pointCount: number;
+  kindCounts: Partial<Record<ResourceKind, number>>;
+  expansionZoom: number;
+  /** Where the circle is drawn when moved clear of other icons; otherwise at lngLat. */
+  displayLngLat?: readonly [number, number];
 }
+
+export type ClusterGroup = 'camera' | 'resources';
 
 export interface ClusterCirclesDescriptor {
   type: 'cluster-circles';
   id: string;
-  kind: ResourceKind;
+  group: ClusterGroup;
   visible: boolean;
   clusters: readonly ClusterDatum[];
-  color: RgbColor;
+  fillColor: readonly [number, number, number, number];
+  lineColor: RgbColor;
+  lineWidthPixels: number;
+  textColor: RgbColor;
   /** Circle radius grows with log(count) between these bounds. */
   minRadiusPixels: number;
   maxRadiusPixels: number;
@@ -125,9 +149,18 @@ export interface ShapesDescriptor {
   pickable: boolean;
 }
 
+/** Rings under fanned-out icons, with a dot at each member's true position. */
+export interface FanOutDescriptor {
+  type: 'fan-out';
+  id: string;
+  visible: boolean;
+  groups: readonly FanGroup[];
+}
+
 export type LayerDescriptor =
   | PathsDescriptor
   | ShapesDescriptor
+  | FanOutDescriptor
   | IconPointsDescriptor
   | TextLabelsDescriptor
   | ClusterCirclesDescriptor

@@ -13,6 +13,10 @@ export interface OnemapTestHook {
   drawingMode?: () => string;
   /** anything a view exposes for its own browser suite, under its id */
   views?: Record<string, unknown>;
+  /** every drawn resource icon where it is drawn (fanned position when fanned out) */
+  drawnIcons?: () => { id: string; kind: string; lngLat: readonly [number, number] }[];
+  /** every drawn cluster circle where it is drawn */
+  drawnClusters?: () => { layerId: string; pointCount: number; kindCounts: Record<string, number>; lngLat: readonly [number, number] }[];
 }
 
 declare global {

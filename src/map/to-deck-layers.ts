@@ -1,11 +1,12 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { buildKindIconSvg, type ResourceKind } from '../config/resource-kinds';
+import { buildIconSvg, type IconKey } from '../config/resource-kinds';
+import type { FanGroup } from './fan-out';
 import { clusterRadiusPixels } from './layers/cluster-layer';
 import type {
   ClusterCirclesDescriptor,
   ClusterDatum,
+  FanOutDescriptor,
   HighlightDescriptor,
   IconPointsDescriptor,
   LayerDescriptor,
@@ -15,54 +16,67 @@ import type {
   PickRef,
   ShapesDescriptor,
   PlaceLabel,
-  PolygonBandsDescriptor,
   TextLabelsDescriptor,
 } from './layer-descriptor';
 
-/** The only file that imports deck.gl layer classes. Instances are recreated on every render. */
+/**
+ * The only file that imports deck.gl layer classes. Instances are recreated on every render.
+ * Polygon bands are not deck.gl layers: MapCanvas hands them to MapLibre as GeoJSON sources.
+ */
 
 const ICON_ATLAS_PIXELS = 48;
-const iconUrlCache = new Map<ResourceKind, string>();
+const iconCache = new Map<IconKey, { url: string; id: string; width: number; height: number; mask: boolean }>();
 
-function iconUrl(kind: ResourceKind): string {
-  let url = iconUrlCache.get(kind);
-  if (!url) {
-    url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(buildKindIconSvg(kind, ICON_ATLAS_PIXELS))}`;
-    iconUrlCache.set(kind, url);
+function iconOf(key: IconKey) {
+  let icon = iconCache.get(key);
+  if (!icon) {
+    const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(buildIconSvg(key, ICON_ATLAS_PIXELS))}`;
+    icon = { url, id: key, width: ICON_ATLAS_PIXELS, height: ICON_ATLAS_PIXELS, mask: false };
+    iconCache.set(key, icon);
   }
-  return url;
+  return icon;
 }
 
 function toIconLayer(d: IconPointsDescriptor): Layer {
-  const icon = { url: iconUrl(d.icon), id: d.icon, width: ICON_ATLAS_PIXELS, height: ICON_ATLAS_PIXELS, mask: false };
+  const { iconKeys, displayLngLats } = d;
   return new IconLayer<MapPoint>({
     id: d.id,
     data: d.points as MapPoint[],
     visible: d.visible,
     pickable: d.pickable,
-    getPosition: (p) => [p.lngLat[0], p.lngLat[1]],
-    getIcon: () => icon,
+    getPosition: displayLngLats
+      ? (_p, { index }) => [displayLngLats[index]![0], displayLngLats[index]![1]]
+      : (p) => [p.lngLat[0], p.lngLat[1]],
+    getIcon: iconKeys ? (_p, { index }) => iconOf(iconKeys[index]!) : () => iconOf(d.icon),
     getSize: d.iconSizePixels,
     sizeUnits: 'pixels',
+    updateTriggers: { getPosition: [displayLngLats], getIcon: [iconKeys] },
   });
 }
 
+const clusterPosition = (c: ClusterDatum): [number, number] => {
+  const p = c.displayLngLat ?? c.lngLat;
+  return [p[0], p[1]];
+};
+
 function toClusterLayers(d: ClusterCirclesDescriptor): Layer[] {
   const data = d.clusters as ClusterDatum[];
-  const [r, g, b] = d.color;
+  const [r, g, b, a] = d.fillColor;
+  const [lr, lg, lb] = d.lineColor;
+  const [tr, tg, tb] = d.textColor;
   return [
     new ScatterplotLayer<ClusterDatum>({
       id: d.id,
       data,
       visible: d.visible,
       pickable: d.pickable,
-      getPosition: (c) => [c.lngLat[0], c.lngLat[1]],
+      getPosition: clusterPosition,
       getRadius: (c) => clusterRadiusPixels(c.pointCount, d.minRadiusPixels, d.maxRadiusPixels),
       radiusUnits: 'pixels',
-      getFillColor: [r, g, b, 210],
+      getFillColor: [r, g, b, a],
       stroked: true,
-      getLineColor: [255, 255, 255, 255],
-      getLineWidth: 2,
+      getLineColor: [lr, lg, lb, 255],
+      getLineWidth: d.lineWidthPixels,
       lineWidthUnits: 'pixels',
     }),
     new TextLayer<ClusterDatum>({
@@ -70,11 +84,11 @@ function toClusterLayers(d: ClusterCirclesDescriptor): Layer[] {
       data,
       visible: d.visible,
       pickable: false,
-      getPosition: (c) => [c.lngLat[0], c.lngLat[1]],
+      getPosition: clusterPosition,
       getText: (c) => String(c.pointCount),
       getSize: 13,
       sizeUnits: 'pixels',
-      getColor: [255, 255, 255, 255],
+      getColor: [tr, tg, tb, 255],
       fontWeight: 700,
       fontFamily: 'Noto Sans, Arial, sans-serif',
       characterSet: '0123456789',
@@ -126,26 +140,38 @@ function toTextLabelsLayer(d: TextLabelsDescriptor): Layer {
   });
 }
 
-type BandFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+type FanMember = { lngLat: readonly [number, number] };
 
-function toPolygonBandsLayer(d: PolygonBandsDescriptor): Layer {
-  return new GeoJsonLayer({
-    id: d.id,
-    data: d.bands,
-    visible: d.visible,
-    pickable: d.pickable,
-    filled: true,
-    stroked: true,
-    getFillColor: (f) => {
-      const value = (f as BandFeature).properties[d.valueProperty];
-      const color = d.fillColorsByValue[String(value)] ?? d.fallbackColor;
-      return [color[0], color[1], color[2], color[3]];
-    },
-    getLineColor: [d.lineColor[0], d.lineColor[1], d.lineColor[2], d.lineColor[3]],
-    getLineWidth: d.lineWidthPixels,
-    lineWidthUnits: 'pixels',
-    updateTriggers: { getFillColor: [d.valueProperty, JSON.stringify(d.fillColorsByValue)] },
-  });
+/** A pale disc under each fan and a dark dot at every member's true spot. */
+function toFanOutLayers(d: FanOutDescriptor): Layer[] {
+  const groups = d.groups as FanGroup[];
+  const members: FanMember[] = groups.flatMap((g) => g.memberLngLats.map((lngLat) => ({ lngLat })));
+  return [
+    new ScatterplotLayer<FanGroup>({
+      id: d.id,
+      data: groups,
+      visible: d.visible,
+      pickable: false,
+      getPosition: (g) => [g.centerLngLat[0], g.centerLngLat[1]],
+      getRadius: (g) => g.radiusMeters,
+      radiusUnits: 'meters',
+      getFillColor: [255, 255, 255, 150],
+      stroked: true,
+      getLineColor: [52, 58, 74, 200],
+      getLineWidth: 1.5,
+      lineWidthUnits: 'pixels',
+    }),
+    new ScatterplotLayer<FanMember>({
+      id: `${d.id}-spots`,
+      data: members,
+      visible: d.visible,
+      pickable: false,
+      getPosition: (m) => [m.lngLat[0], m.lngLat[1]],
+      getRadius: 3,
+      radiusUnits: 'pixels',
+      getFillColor: [52, 58, 74, 230],
+    }),
+  ];
 }
 
 function toPathsLayer(d: PathsDescriptor): Layer {
@@ -195,7 +221,10 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
         layers.push(toHighlightLayer(d));
         break;
       case 'polygon-bands':
-        layers.push(toPolygonBandsLayer(d));
+        // Drawn by MapLibre (MapCanvas), which tessellates polygons in its own worker.
+        break;
+      case 'fan-out':
+        layers.push(...toFanOutLayers(d));
         break;
       case 'text-labels':
         layers.push(toTextLabelsLayer(d));
@@ -222,7 +251,15 @@ export function toPickRef(descriptors: readonly LayerDescriptor[], info: Picking
   }
   if (d.type === 'cluster-circles') {
     const c = info.object as ClusterDatum;
-    return { type: 'cluster', kind: d.kind, clusterId: c.clusterId, pointCount: c.pointCount, lngLat: c.lngLat };
+    return {
+      type: 'cluster',
+      group: d.group,
+      clusterId: c.clusterId,
+      pointCount: c.pointCount,
+      kindCounts: c.kindCounts,
+      lngLat: c.lngLat,
+      expansionZoom: c.expansionZoom,
+    };
   }
   return null;
 }

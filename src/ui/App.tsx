@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS, FOCUS_ZOOM, PLACE_LABEL_MIN_ZOOM } from '../config/map-defaults';
+import { FAN_OUT_MIN_ZOOM, FOCUS_ZOOM, PLACE_LABEL_MIN_ZOOM } from '../config/map-defaults';
 import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource-kinds';
-import { clusterExpansionZoom } from '../map/cluster-points';
 import type { PickRef } from '../map/layer-descriptor';
-import { buildLayerDescriptors, countDrawnByKind } from '../map/layers/build-layer-descriptors';
+import { buildLayerDescriptors, countDrawnByKind, drawnClusterPositions, drawnIconPositions } from '../map/layers/build-layer-descriptors';
 import { MapCanvas, type FlyRequest, type MapCanvasApi, type MapClick, type MapView } from '../map/MapCanvas';
 import { exposeForTests } from '../map/test-hook';
 import { useBasemapData } from '../queries/use-basemap-data';
@@ -78,13 +77,15 @@ export function App({ initial, defaults }: AppProps) {
   const below = useMemo(() => [...circle.descriptors, ...(contribution.below ?? [])], [circle.descriptors, contribution.below]);
   const descriptors = useMemo(
     () => buildLayerDescriptors({
-      pointsByKind: data.filteredByKind, visibleKinds, zoom: view.zoom, selectedLngLat, placeLabels, extraBelow: below, extraAbove: contribution.above,
+      pointsByKind: data.filteredByKind, visibleKinds, zoom: view.zoom, selectedLngLat, selectedId, placeLabels, extraBelow: below, extraAbove: contribution.above,
     }),
-    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, placeLabels, below, contribution.above],
+    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, selectedId, placeLabels, below, contribution.above],
   );
   useEffect(
     () => exposeForTests({
       drawnCounts: () => countDrawnByKind(descriptors),
+      drawnIcons: () => drawnIconPositions(descriptors),
+      drawnClusters: () => drawnClusterPositions(descriptors),
       drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
     }),
     [descriptors],
@@ -128,7 +129,9 @@ export function App({ initial, defaults }: AppProps) {
   }, [viewId]);
 
   const hoverText = useCallback((ref: PickRef): string => {
-    if (ref.type === 'cluster') return `${kindLabel(ref.kind, lang)} × ${ref.pointCount}`;
+    if (ref.type === 'cluster') {
+      return RESOURCE_KINDS.filter((k) => ref.kindCounts[k]).map((k) => `${kindLabel(k, lang)} × ${ref.kindCounts[k]}`).join(' · ');
+    }
     const r = data.resourceById.get(ref.id);
     return r ? `${lang === 'en' && r.nameEn ? r.nameEn : r.name} · ${kindLabel(r.kind, lang)}` : ref.id;
   }, [data.resourceById, lang]);
@@ -141,9 +144,9 @@ export function App({ initial, defaults }: AppProps) {
       setSelectedId(ref.id);
       return;
     }
-    const zoom = clusterExpansionZoom(data.filteredByKind[ref.kind], ref.clusterId, { radiusPixels: CLUSTER_RADIUS_PIXELS, maxZoom: CLUSTER_MAX_ZOOM });
-    setFlyTo((prev) => ({ lngLat: ref.lngLat, zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1), seq: (prev?.seq ?? 0) + 1 }));
-  }, [contribution, data.filteredByKind]);
+    // Zoom to where the cluster breaks apart; icons still on one spot there are fanned out.
+    setFlyTo((prev) => ({ lngLat: ref.lngLat, zoom: Math.min(ref.expansionZoom, FAN_OUT_MIN_ZOOM), seq: (prev?.seq ?? 0) + 1 }));
+  }, [contribution]);
 
   const townshipName = useCallback((id: string | undefined) => {
     if (!id) return '—';
@@ -195,6 +198,7 @@ export function App({ initial, defaults }: AppProps) {
             issueCounts={resources.issueCounts}
             live={resources.live}
             sourcesErrors={resources.sourcesErrors}
+            shelterTonight={data.shelterTonight}
           />
         </div>
         <section className="view-panel" data-testid={`view-${activeView.id}`} aria-label={t(activeView.labelKey)}>

@@ -28,7 +28,7 @@ describe('buildLayerDescriptors', () => {
     expect([...RESOURCE_DRAW_ORDER].sort()).toEqual([...RESOURCE_KINDS].sort());
   });
 
-  it('has one layer per kind, a cluster layer for cameras and a highlight, in a stable order', () => {
+  it('has one layer per kind, a cluster layer for cameras, one for the other kinds mixed, and a highlight, in a stable order', () => {
     const ids = buildLayerDescriptors(state).map((d) => `${d.type}:${d.id}`);
     expect(ids).toMatchInlineSnapshot(`
       [
@@ -38,6 +38,8 @@ describe('buildLayerDescriptors', () => {
         "icon-points:resource-shelter",
         "icon-points:resource-rescue_team",
         "icon-points:resource-fire_station",
+        "cluster-circles:cluster-resources",
+        "cluster-circles:cluster-camera-top",
         "highlight:selection-highlight",
       ]
     `);

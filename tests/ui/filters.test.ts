@@ -5,6 +5,7 @@ import {
   filterResources,
   freePlaces,
   isDefaultFilters,
+  countShelterTonight,
   type FilterableResource,
 } from '../../src/ui/state/filters';
 
@@ -38,5 +39,25 @@ describe('filters', () => {
   });
   it('lists distinct team specialties, sorted', () => {
     expect(distinctSpecialties(rows)).toEqual(['flood', 'mountain']);
+  });
+});
+
+describe('shelters tonight vs service status', () => {
+  const shelters: FilterableResource[] = [
+    { id: 'A', kind: 'shelter', status: 'active', township: 'T01', capacity: 10, occupancy: 2, open: true },
+    { id: 'B', kind: 'shelter', status: 'active', township: 'T01', capacity: 10, occupancy: 10, open: true },
+    { id: 'C', kind: 'shelter', status: 'active', township: 'T01', capacity: 10, occupancy: 0, open: false },
+    { id: 'D', kind: 'shelter', status: 'maintenance', township: 'T01', capacity: 10, occupancy: 0, open: false },
+    { id: 'T', kind: 'rescue_team', status: 'active', township: 'T01' },
+  ];
+  it('"active" (in service) keeps closed shelters; "open tonight" is its own filter', () => {
+    expect(ids(filterResources(shelters, { ...DEFAULT_FILTERS, status: 'active' }))).toEqual(['A', 'B', 'C', 'T']);
+    expect(ids(filterResources(shelters, { ...DEFAULT_FILTERS, shelterTonight: 'open' }))).toEqual(['A', 'T']);
+    expect(ids(filterResources(shelters, { ...DEFAULT_FILTERS, shelterTonight: 'full' }))).toEqual(['B', 'T']);
+    expect(ids(filterResources(shelters, { ...DEFAULT_FILTERS, shelterTonight: 'closed' }))).toEqual(['C', 'D', 'T']);
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, shelterTonight: 'open' })).toBe(false);
+  });
+  it('counts shelters by tonight’s state', () => {
+    expect(countShelterTonight(shelters)).toEqual({ open: 1, full: 1, closed: 2 });
   });
 });

@@ -1,9 +1,17 @@
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PIXELS } from '../../config/map-defaults';
-import { RESOURCE_KINDS, RESOURCE_KIND_STYLES, type ResourceKind } from '../../config/resource-kinds';
+import {
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_RADIUS_PIXELS,
+  FAN_OUT_MIN_ZOOM,
+  RESOURCE_CLUSTER_RADIUS_PIXELS,
+} from '../../config/map-defaults';
+import { RESOURCE_KINDS, type ResourceKind } from '../../config/resource-kinds';
 import { clusterPoints } from '../cluster-points';
-import type { LayerDescriptor, MapPoint, PlaceLabel } from '../layer-descriptor';
-import { buildClusterLayer } from './cluster-layer';
+import { fanOutPoints } from '../fan-out';
+import type { ClusterDatum, FanOutDescriptor, LayerDescriptor, MapPoint, PlaceLabel } from '../layer-descriptor';
+import { buildClusterLayer, clusterRadiusPixels } from './cluster-layer';
+import { placeClearOf } from './clear-of-icons';
 import { buildHighlightLayer } from './highlight-layer';
+import { iconSizePixelsAtZoom } from './icon-size';
 import { buildPlaceLabelLayer } from './place-label-layer';
 import { buildResourceLayer } from './resource-layer';
 
@@ -13,6 +21,8 @@ export interface MapLayerState {
   visibleKinds: ReadonlySet<ResourceKind>;
   zoom: number;
   selectedLngLat: readonly [number, number] | null;
+  /** The selected resource's id: its highlight follows it when it is fanned out. */
+  selectedId?: string | null;
   /** Township names drawn above the icons (in the UI language). */
   placeLabels?: readonly PlaceLabel[];
   /**
@@ -25,28 +35,89 @@ export interface MapLayerState {
 
 /**
  * Draw order, bottom first: the numerous cameras (and their clusters) go under the fewer, more
- * urgent kinds, so a fire station is never hidden under a cluster of gauges.
+ * urgent kinds, so a fire station is never hidden under a cluster of gauges (camera clusters are
+ * moved clear of the other icons instead, so they are not hidden either).
  */
 export const RESOURCE_DRAW_ORDER: readonly ResourceKind[] = ['camera', 'depot', 'shelter', 'rescue_team', 'fire_station'];
 
-/** The full, ordered list of layer descriptors for the map (bottom first). */
+/** The kinds that cluster together, mixed (cameras cluster on their own: there are 2,071 of them). */
+export const MIXED_CLUSTER_KINDS: readonly ResourceKind[] = ['depot', 'shelter', 'rescue_team', 'fire_station'];
+
+// The mixed index is cached by the identity of its input arrays (they change when filters change).
+let mixedCache: { inputs: readonly (readonly MapPoint[])[]; points: MapPoint[] } | null = null;
+function mixedPoints(arrays: readonly (readonly MapPoint[])[]): MapPoint[] {
+  if (mixedCache && mixedCache.inputs.length === arrays.length && mixedCache.inputs.every((a, i) => a === arrays[i])) return mixedCache.points;
+  const points = arrays.flat();
+  mixedCache = { inputs: arrays, points };
+  return points;
+}
+
+/**
+ * The full, ordered list of layer descriptors for the map (bottom first). Below FAN_OUT_MIN_ZOOM
+ * crowded icons are clustered (cameras on their own, the other kinds mixed); from it on every icon
+ * is drawn, and icons that would overlap are fanned out on a ring around their spot.
+ */
 export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
+  const zoom = Math.floor(state.zoom);
+  const iconSize = iconSizePixelsAtZoom(zoom);
   const out: LayerDescriptor[] = [...(state.extraBelow ?? [])];
-  for (const kind of RESOURCE_DRAW_ORDER) {
-    const points = state.pointsByKind[kind];
-    const visible = state.visibleKinds.has(kind);
-    if (RESOURCE_KIND_STYLES[kind].clustered) {
-      const { clusters, singles } = clusterPoints(points, state.zoom, {
-        radiusPixels: CLUSTER_RADIUS_PIXELS,
-        maxZoom: CLUSTER_MAX_ZOOM,
-      });
-      out.push(buildResourceLayer(kind, singles, visible));
-      out.push(buildClusterLayer(kind, clusters, visible));
-    } else {
-      out.push(buildResourceLayer(kind, points, visible));
+  const visible = (k: ResourceKind) => state.visibleKinds.has(k);
+  const fanning = zoom >= FAN_OUT_MIN_ZOOM;
+
+  // Which points of each kind are drawn as icons (the rest are inside clusters).
+  const singlesByKind = {} as Record<ResourceKind, readonly MapPoint[]>;
+  let resourceClusters: ClusterDatum[] = [];
+  let cameraClusters: ClusterDatum[] = [];
+  // Camera clusters that could not be moved clear (a crowd) are drawn over the other icons instead.
+  let cameraClustersOnTop: ClusterDatum[] = [];
+  const mixedInputs = MIXED_CLUSTER_KINDS.filter(visible).map((k) => state.pointsByKind[k]);
+  for (const k of RESOURCE_KINDS) singlesByKind[k] = state.pointsByKind[k];
+  if (!fanning) {
+    const mixed = clusterPoints(mixedPoints(mixedInputs), zoom, {
+      radiusPixels: RESOURCE_CLUSTER_RADIUS_PIXELS,
+      maxZoom: CLUSTER_MAX_ZOOM,
+      minPoints: 2,
+    });
+    resourceClusters = mixed.clusters;
+    for (const k of MIXED_CLUSTER_KINDS) if (visible(k)) singlesByKind[k] = mixed.singles.filter((p) => p.kind === k);
+    const cams = clusterPoints(state.pointsByKind.camera, zoom, { radiusPixels: CLUSTER_RADIUS_PIXELS, maxZoom: CLUSTER_MAX_ZOOM });
+    cameraClusters = cams.clusters;
+    singlesByKind.camera = cams.singles;
+    // Camera clusters are drawn under the other kinds: move each one clear of the icons and clusters
+    // it would sit under, so it is not hidden (at this zoom; zooming in only spreads them further).
+    if (visible('camera') && cameraClusters.length > 0) {
+      const obstacles = [
+        ...MIXED_CLUSTER_KINDS.filter(visible).flatMap((k) => singlesByKind[k].map((p) => ({ lngLat: p.lngLat, radiusPixels: iconSize / 2 }))),
+        ...resourceClusters.map((c) => ({ lngLat: c.lngLat, radiusPixels: clusterRadiusPixels(c.pointCount, 12, 22) })),
+      ];
+      const placed = placeClearOf(
+        cameraClusters.map((c) => ({ lngLat: c.lngLat, radiusPixels: clusterRadiusPixels(c.pointCount, 11, 22) })),
+        obstacles,
+        zoom, // the smallest zoom these descriptors are shown at: zooming in only spreads them further
+        2,
+        3,
+      );
+      const moved = cameraClusters.map((c, i) => ({ ...c, displayLngLat: placed[i]!.lngLat }));
+      cameraClusters = moved.filter((_, i) => placed[i]!.clear);
+      cameraClustersOnTop = moved.filter((_, i) => !placed[i]!.clear);
     }
   }
-  out.push(buildHighlightLayer(state.selectedLngLat));
+
+  let fan: ReturnType<typeof fanOutPoints> | null = null;
+  if (fanning) {
+    fan = fanOutPoints(RESOURCE_KINDS.filter(visible).flatMap((k) => state.pointsByKind[k]), zoom, iconSize);
+    const fanLayer: FanOutDescriptor = { type: 'fan-out', id: 'fan-out', visible: fan.groups.length > 0, groups: fan.groups };
+    out.push(fanLayer);
+  }
+
+  for (const kind of RESOURCE_DRAW_ORDER) {
+    out.push(buildResourceLayer(kind, singlesByKind[kind], visible(kind), { zoom, displayLngLat: fan?.displayLngLat }));
+    if (kind === 'camera') out.push(buildClusterLayer('camera', cameraClusters, visible('camera')));
+  }
+  out.push(buildClusterLayer('resources', resourceClusters, mixedInputs.length > 0));
+  out.push({ ...buildClusterLayer('camera', cameraClustersOnTop, visible('camera')), id: 'cluster-camera-top' });
+  const selectedDisplay = state.selectedId ? fan?.displayLngLat.get(state.selectedId) : undefined;
+  out.push(buildHighlightLayer(selectedDisplay ?? state.selectedLngLat, iconSize));
   if (state.placeLabels) out.push(buildPlaceLabelLayer(state.placeLabels));
   out.push(...(state.extraAbove ?? []));
   return out;
@@ -58,7 +129,28 @@ export function countDrawnByKind(descriptors: readonly LayerDescriptor[]): Recor
   for (const d of descriptors) {
     if (!d.visible) continue;
     if (d.type === 'icon-points') counts[d.kind] += d.points.length;
-    if (d.type === 'cluster-circles') counts[d.kind] += d.clusters.reduce((s, c) => s + c.pointCount, 0);
+    if (d.type === 'cluster-circles') {
+      for (const c of d.clusters) for (const [k, n] of Object.entries(c.kindCounts) as [ResourceKind, number][]) counts[k] += n;
+    }
   }
   return counts;
+}
+
+/** Where each drawn icon is on the map (its fanned position if fanned), for tests and hit checks. */
+export function drawnIconPositions(descriptors: readonly LayerDescriptor[]): { id: string; kind: ResourceKind; lngLat: readonly [number, number] }[] {
+  const out: { id: string; kind: ResourceKind; lngLat: readonly [number, number] }[] = [];
+  for (const d of descriptors) {
+    if (d.type !== 'icon-points' || !d.visible) continue;
+    d.points.forEach((p, i) => out.push({ id: p.id, kind: p.kind, lngLat: d.displayLngLats?.[i] ?? p.lngLat }));
+  }
+  return out;
+}
+
+/** Where each drawn cluster circle is (moved clear of icons if it was), for tests and hit checks. */
+export function drawnClusterPositions(descriptors: readonly LayerDescriptor[]): { layerId: string; pointCount: number; kindCounts: Record<string, number>; lngLat: readonly [number, number] }[] {
+  return descriptors.flatMap((d) =>
+    d.type === 'cluster-circles' && d.visible
+      ? d.clusters.map((c) => ({ layerId: d.id, pointCount: c.pointCount, kindCounts: { ...c.kindCounts } as Record<string, number>, lngLat: c.displayLngLat ?? c.lngLat }))
+      : [],
+  );
 }

@@ -1,17 +1,24 @@
-import { RESOURCE_KIND_STYLES, type ResourceKind } from '../../config/resource-kinds';
-import type { ClusterCirclesDescriptor, ClusterDatum } from '../layer-descriptor';
+import type { ClusterCirclesDescriptor, ClusterDatum, ClusterGroup } from '../layer-descriptor';
 
-/** Clusters of one kind → circles with the point count written on them. */
-export function buildClusterLayer(kind: ResourceKind, clusters: readonly ClusterDatum[], visible: boolean): ClusterCirclesDescriptor {
+/**
+ * Cluster looks. Camera clusters are a white disc with a camera-blue ring and count, so they never
+ * read as a camera icon (a solid blue badge); mixed clusters of the other kinds are dark slate with
+ * a white count, a colour no kind uses.
+ */
+const CLUSTER_LOOKS: Record<ClusterGroup, Pick<ClusterCirclesDescriptor, 'fillColor' | 'lineColor' | 'lineWidthPixels' | 'textColor' | 'minRadiusPixels' | 'maxRadiusPixels'>> = {
+  camera: { fillColor: [255, 255, 255, 235], lineColor: [30, 110, 200], lineWidthPixels: 3, textColor: [20, 70, 140], minRadiusPixels: 11, maxRadiusPixels: 22 },
+  resources: { fillColor: [52, 58, 74, 240], lineColor: [255, 255, 255], lineWidthPixels: 2, textColor: [255, 255, 255], minRadiusPixels: 12, maxRadiusPixels: 22 },
+};
+
+/** Clusters → circles with the point count written on them. */
+export function buildClusterLayer(group: ClusterGroup, clusters: readonly ClusterDatum[], visible: boolean): ClusterCirclesDescriptor {
   return {
     type: 'cluster-circles',
-    id: `cluster-${kind}`,
-    kind,
+    id: group === 'camera' ? 'cluster-camera' : 'cluster-resources',
+    group,
     visible,
     clusters,
-    color: RESOURCE_KIND_STYLES[kind].color,
-    minRadiusPixels: 12,
-    maxRadiusPixels: 26,
+    ...CLUSTER_LOOKS[group],
     pickable: true,
   };
 }

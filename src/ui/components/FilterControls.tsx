@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { ShelterState } from '../../config/resource-kinds';
 import { DEFAULT_FILTERS, RESOURCE_STATUSES, isDefaultFilters, type ResourceFilters, type ResourceStatus } from '../state/filters';
+
+const SHELTER_STATES: readonly ShelterState[] = ['open', 'full', 'closed'];
 
 export interface TownshipOption {
   id: string;
@@ -21,7 +24,7 @@ export function FilterControls({ filters, onChange, townships, specialties }: Fi
   return (
     <section className="filters">
       <h2>{t('filters.title')}</h2>
-      <label>
+      <label title={t('readability.statusHint')}>
         <span>{t('filters.status')}</span>
         <select
           value={filters.status}
@@ -54,6 +57,21 @@ export function FilterControls({ filters, onChange, townships, specialties }: Fi
           {specialties.map((s) => (
             <option key={s} value={s}>
               {t(`specialty.${s}`, { defaultValue: s })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('readability.shelterTonight')}</span>
+        <select
+          value={filters.shelterTonight}
+          data-testid="filter-shelter-tonight"
+          onChange={(e) => set({ shelterTonight: e.target.value as ResourceFilters['shelterTonight'] })}
+        >
+          <option value="all">{t('filters.all')}</option>
+          {SHELTER_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`readability.tonight.${s}`)}
             </option>
           ))}
         </select>

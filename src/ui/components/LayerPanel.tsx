@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../../config/resource-kinds';
+import type { ShelterState } from '../../config/resource-kinds';
 import type { ResourceFilters } from '../state/filters';
 import { FilterControls, type TownshipOption } from './FilterControls';
 import type { LiveLayerStatus } from '../../queries/use-resources';
@@ -26,6 +27,8 @@ export interface LayerPanelProps {
   live?: Partial<Record<ResourceKind, LiveLayerStatus>>;
   /** Problems of sources.json (each names the file and field). */
   sourcesErrors?: readonly string[];
+  /** Shelters shown (after filters) by tonight's state: open is not the same as in service. */
+  shelterTonight?: Readonly<Record<ShelterState, number>>;
 }
 
 /** Toggle per kind with live counts, then filters, then the legend. */
@@ -68,6 +71,15 @@ export function LayerPanel(props: LayerPanelProps) {
                 </label>
                 {!allInvalid && invalid > 0 && <div className="layer-invalid">{t('live.someInvalid', { count: invalid })}</div>}
                 {live && <LiveLayerNote kind={kind} status={live} />}
+                {kind === 'shelter' && props.shelterTonight && (
+                  <p className="layer-sub" data-testid="shelter-tonight" data-open={props.shelterTonight.open} data-full={props.shelterTonight.full} data-closed={props.shelterTonight.closed}>
+                    {t('readability.shelterSummary', {
+                      open: props.shelterTonight.open.toLocaleString(),
+                      full: props.shelterTonight.full.toLocaleString(),
+                      closed: props.shelterTonight.closed.toLocaleString(),
+                    })}
+                  </p>
+                )}
               </li>
             );
           })}

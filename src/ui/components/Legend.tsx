@@ -1,25 +1,46 @@
 import { useTranslation } from 'react-i18next';
-import { RESOURCE_KINDS, RESOURCE_KIND_STYLES, kindLabel, rgbCss } from '../../config/resource-kinds';
-import { KindIcon } from './KindIcon';
+import { RESOURCE_KINDS, iconParts, kindLabel, rgbCss, type IconKey } from '../../config/resource-kinds';
+import { IconBadge, KindIcon } from './KindIcon';
 
-/** Legend: kind badges, the cluster symbol and the basemap's lines. */
+const SHELTER_STATE_ICONS: readonly [IconKey, 'open' | 'full' | 'closed'][] = [
+  ['shelter', 'open'],
+  ['shelter-full', 'full'],
+  ['shelter-closed', 'closed'],
+];
+
+/** Legend: kind badges, shelter states, the cluster symbols, fans and the basemap's lines. */
 export function Legend() {
   const { t, i18n } = useTranslation();
+  const camera = iconParts('camera');
   return (
     <section className="legend" data-testid="legend">
       <h2>{t('layers.legend')}</h2>
       <ul>
-        {RESOURCE_KINDS.map((kind) => (
+        {RESOURCE_KINDS.filter((k) => k !== 'shelter').map((kind) => (
           <li key={kind}>
             <KindIcon kind={kind} sizePixels={16} />
             {kindLabel(kind, i18n.language)}
           </li>
         ))}
+        {SHELTER_STATE_ICONS.map(([key, state]) => (
+          <li key={key} data-testid={`legend-${key}`}>
+            <IconBadge iconKey={key} sizePixels={16} />
+            {kindLabel('shelter', i18n.language)} · {t(`readability.tonight.${state}`)}
+          </li>
+        ))}
         <li>
-          <span className="legend-cluster" style={{ background: rgbCss(RESOURCE_KIND_STYLES.camera.color, 0.85) }}>
+          <span className="legend-cluster legend-cluster-mixed">12</span>
+          {t('readability.mixedCluster')}
+        </li>
+        <li>
+          <span className="legend-cluster legend-cluster-camera" style={{ borderColor: rgbCss(camera.fill), color: rgbCss(camera.fill) }}>
             12
           </span>
-          {t('layers.cluster')}
+          {t('readability.cameraCluster')}
+        </li>
+        <li>
+          <span className="legend-fan" />
+          {t('readability.fanOut')}
         </li>
         <li>
           <span className="legend-line legend-trunk" />

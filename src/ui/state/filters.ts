@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../config/resource-kinds';
+import { shelterState, type ResourceKind, type ShelterState } from '../../config/resource-kinds';
 
 export type ResourceStatus = 'active' | 'inactive' | 'maintenance';
 export const RESOURCE_STATUSES: readonly ResourceStatus[] = ['active', 'inactive', 'maintenance'];
@@ -12,6 +12,8 @@ export interface FilterableResource {
   specialty?: string;
   capacity?: number;
   occupancy?: number;
+  /** Shelters: open tonight (a different thing from `status`, the service status). */
+  open?: boolean;
 }
 
 export interface ResourceFilters {
@@ -21,9 +23,11 @@ export interface ResourceFilters {
   specialty: string | 'all';
   /** Restricts shelters only: capacity − occupancy must reach this. */
   minFreePlaces: number;
+  /** Restricts shelters only: tonight's state (open with free places / full / not open). */
+  shelterTonight: ShelterState | 'all';
 }
 
-export const DEFAULT_FILTERS: ResourceFilters = { status: 'all', township: 'all', specialty: 'all', minFreePlaces: 0 };
+export const DEFAULT_FILTERS: ResourceFilters = { status: 'all', township: 'all', specialty: 'all', minFreePlaces: 0, shelterTonight: 'all' };
 
 export function freePlaces(r: Pick<FilterableResource, 'capacity' | 'occupancy'>): number {
   return Math.max(0, (r.capacity ?? 0) - (r.occupancy ?? 0));
@@ -34,7 +38,19 @@ export function matchesFilters(r: FilterableResource, f: ResourceFilters): boole
   if (f.township !== 'all' && r.township !== f.township) return false;
   if (r.kind === 'rescue_team' && f.specialty !== 'all' && r.specialty !== f.specialty) return false;
   if (r.kind === 'shelter' && f.minFreePlaces > 0 && freePlaces(r) < f.minFreePlaces) return false;
+  if (r.kind === 'shelter' && f.shelterTonight !== 'all' && shelterTonightOf(r) !== f.shelterTonight) return false;
   return true;
+}
+
+export function shelterTonightOf(r: Pick<FilterableResource, 'open' | 'capacity' | 'occupancy'>): ShelterState {
+  return shelterState({ open: r.open === true, capacity: r.capacity ?? 0, occupancy: r.occupancy ?? 0 });
+}
+
+/** How many shelters are open (with free places), full and not open tonight. */
+export function countShelterTonight(resources: readonly FilterableResource[]): Record<ShelterState, number> {
+  const out: Record<ShelterState, number> = { open: 0, full: 0, closed: 0 };
+  for (const r of resources) if (r.kind === 'shelter') out[shelterTonightOf(r)] += 1;
+  return out;
 }
 
 export function filterResources<R extends FilterableResource>(resources: readonly R[], f: ResourceFilters): R[] {
@@ -42,7 +58,7 @@ export function filterResources<R extends FilterableResource>(resources: readonl
 }
 
 export function isDefaultFilters(f: ResourceFilters): boolean {
-  return f.status === 'all' && f.township === 'all' && f.specialty === 'all' && f.minFreePlaces <= 0;
+  return f.status === 'all' && f.township === 'all' && f.specialty === 'all' && f.minFreePlaces <= 0 && f.shelterTonight === 'all';
 }
 
 /** Distinct values of a team field, sorted, for the specialty drop-down. */

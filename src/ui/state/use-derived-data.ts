@@ -4,13 +4,16 @@ import type { Resource } from '../../io/schemas/resource';
 import type { BasemapData } from '../../map/basemap-style';
 import type { KindCount } from '../components/LayerPanel';
 import type { TownshipOption } from '../components/FilterControls';
-import { distinctSpecialties, filterResources, type ResourceFilters } from './filters';
+import type { ShelterState } from '../../config/resource-kinds';
+import { countShelterTonight, distinctSpecialties, filterResources, type ResourceFilters } from './filters';
 import { buildSearchEntries, placesFromBasemap, type Place } from './selection';
 import type { SearchEntry } from './search';
 
 export interface DerivedData {
   filteredByKind: Record<ResourceKind, Resource[]>;
   counts: Record<ResourceKind, KindCount>;
+  /** Filtered shelters by tonight's state. */
+  shelterTonight: Record<ShelterState, number>;
   places: Place[];
   searchEntries: SearchEntry[];
   townships: TownshipOption[];
@@ -39,6 +42,7 @@ export function useDerivedData(
     }
     return out;
   }, [byKind, filteredByKind, visibleKinds]);
+  const shelterTonight = useMemo(() => countShelterTonight(filteredByKind.shelter), [filteredByKind]);
   const places = useMemo(() => (basemap ? placesFromBasemap(basemap.villages, basemap.townships) : []), [basemap]);
   const searchEntries = useMemo(() => buildSearchEntries(all, places), [all, places]);
   const townships = useMemo(
@@ -48,5 +52,5 @@ export function useDerivedData(
   const specialties = useMemo(() => distinctSpecialties(byKind.rescue_team), [byKind]);
   const resourceById = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
-  return { filteredByKind, counts, places, searchEntries, townships, specialties, resourceById, placeById };
+  return { filteredByKind, counts, shelterTonight, places, searchEntries, townships, specialties, resourceById, placeById };
 }
