@@ -60,7 +60,40 @@ function mixedPoints(arrays: readonly (readonly MapPoint[])[]): MapPoint[] {
 export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
   const zoom = Math.floor(state.zoom);
   const iconSize = iconSizePixelsAtZoom(zoom);
-  const out: LayerDescriptor[] = [...(state.extraBelow ?? [])];
+  const resources = resourceDescriptors(state.pointsByKind, state.visibleKinds, zoom);
+  const selectedDisplay = state.selectedId ? resources.fan?.displayLngLat.get(state.selectedId) : undefined;
+  return [
+    ...(state.extraBelow ?? []),
+    ...resources.descriptors,
+    buildHighlightLayer(selectedDisplay ?? state.selectedLngLat, iconSize),
+    ...(state.placeLabels ? [buildPlaceLabelLayer(state.placeLabels)] : []),
+    ...(state.extraAbove ?? []),
+  ];
+}
+
+interface ResourceDescriptors {
+  descriptors: LayerDescriptor[];
+  fan: ReturnType<typeof fanOutPoints> | null;
+}
+
+// The resource part depends only on the points, the visible kinds and the whole zoom: it is kept
+// while a view changes what it draws above or below (an incident, a route), so the clusters and
+// fans are not computed again and deck.gl sees the same data arrays.
+let resourceCache: { points: MapLayerState['pointsByKind']; kinds: string; zoom: number; value: ResourceDescriptors } | null = null;
+
+function resourceDescriptors(pointsByKind: MapLayerState['pointsByKind'], visibleKinds: ReadonlySet<ResourceKind>, zoom: number): ResourceDescriptors {
+  const kinds = RESOURCE_KINDS.filter((k) => visibleKinds.has(k)).join();
+  const c = resourceCache;
+  if (c && c.zoom === zoom && c.kinds === kinds && RESOURCE_KINDS.every((k) => c.points[k] === pointsByKind[k])) return c.value;
+  const value = computeResourceDescriptors(pointsByKind, visibleKinds, zoom);
+  resourceCache = { points: { ...pointsByKind }, kinds, zoom, value };
+  return value;
+}
+
+function computeResourceDescriptors(pointsByKind: MapLayerState['pointsByKind'], visibleKinds: ReadonlySet<ResourceKind>, zoom: number): ResourceDescriptors {
+  const state = { pointsByKind, visibleKinds };
+  const iconSize = iconSizePixelsAtZoom(zoom);
+  const out: LayerDescriptor[] = [];
   const visible = (k: ResourceKind) => state.visibleKinds.has(k);
   const fanning = zoom >= FAN_OUT_MIN_ZOOM;
 
@@ -116,11 +149,7 @@ export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
   }
   out.push(buildClusterLayer('resources', resourceClusters, mixedInputs.length > 0));
   out.push({ ...buildClusterLayer('camera', cameraClustersOnTop, visible('camera')), id: 'cluster-camera-top' });
-  const selectedDisplay = state.selectedId ? fan?.displayLngLat.get(state.selectedId) : undefined;
-  out.push(buildHighlightLayer(selectedDisplay ?? state.selectedLngLat, iconSize));
-  if (state.placeLabels) out.push(buildPlaceLabelLayer(state.placeLabels));
-  out.push(...(state.extraAbove ?? []));
-  return out;
+  return { descriptors: out, fan };
 }
 
 /** How many resources of each kind the descriptors draw (lone icons + points inside clusters). */
