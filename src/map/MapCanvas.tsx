@@ -248,6 +248,8 @@ export function MapCanvas(props: MapCanvasProps) {
         return [p.x, p.y];
       },
       isMapIdle: () => map.loaded() && !map.isMoving(),
+      mapLayerIds: () => map.getStyle().layers.map((l) => l.id),
+      deckLayerIds: () => toDeckLayers(propsRef.current.descriptors).map((l) => l.id),
     });
     return () => {
       propsRef.current.onApi?.(null);

@@ -5,6 +5,10 @@
 export interface OnemapTestHook {
   project?: (lngLat: readonly [number, number]) => [number, number];
   isMapIdle?: () => boolean;
+  /** MapLibre style layer ids, bottom first */
+  mapLayerIds?: () => string[];
+  /** deck.gl overlay layer ids */
+  deckLayerIds?: () => string[];
   workerUrl?: string;
   drawnCounts?: () => Record<string, number>;
   /** polygon features drawn by band layers (the rescue circle) */

@@ -148,50 +148,47 @@ try {
     await page.getByTestId('layer-panel').screenshot({ path: join(outDir, 'cameras-04-layer-panel.png') });
   });
 
-  await check('showing a rescue circle holds the main thread no longer than 200 ms (long tasks printed)', async () => {
-    // Long tasks are wall-clock time. This machine is shared (2 cores, many processes) and Chromium
-    // here draws WebGL in software (SwiftShader), so a task can be stretched by whatever else runs.
-    // A block of our own (the old deck.gl tessellation: ~1.2 s) shows in every attempt; a spike from
-    // elsewhere does not. So: up to three attempts on fresh pages, all printed, one must stay within
-    // 200 ms. Plain frames (dragging the map) are printed alongside for scale.
-    const attempts = [];
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      const small = await browser.newContext({ viewport: { width: 1024, height: 640 }, locale: 'zh-CN' });
-      await guardOrigin(small, server.base, offOrigin);
-      await small.addInitScript(LONG_TASK_OBSERVER);
-      const p = await small.newPage();
-      p.on('pageerror', (e) => pageErrors.push(`circle pageerror: ${e.message}`));
-      const station = seat[attempt % 2];
-      const [lng, lat] = station.geometry.coordinates;
-      await p.goto(`${app}#map=11/${lat}/${lng}&layers=fire_station&sel=${station.properties.id}`);
-      await p.getByTestId('detail-panel').waitFor({ timeout: 15_000 });
-      await waitForIdle(p, 5000); // the compute worker loads the roads and warms up meanwhile
-      await p.evaluate(() => (window.__longTasks = []));
-      const box = await p.getByTestId('map').boundingBox();
-      await p.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
-      await p.mouse.down();
-      for (let i = 1; i <= 6; i++) {
-        await p.mouse.move(box.x + box.width * 0.7 - i * 8, box.y + box.height * 0.5);
-        await p.waitForTimeout(60);
-      }
-      await p.mouse.up();
-      await waitForIdle(p, 800);
-      const plain = await p.evaluate(() => window.__longTasks);
-      await p.evaluate(() => (window.__longTasks = []));
-      await p.getByTestId('rescue-circle-toggle').click();
-      await p.getByTestId('rescue-circle-legend').waitFor({ timeout: 30_000 });
-      await p.waitForFunction(() => window.__onemap.drawnBandCount() === 3);
-      await waitForIdle(p, 1500);
-      const tasks = await p.evaluate(() => window.__longTasks);
-      if (attempt === 1) await p.screenshot({ path: join(outDir, 'cameras-05-rescue-circle.png') });
-      await small.close();
-      const list = (ts) => (ts.length ? ts.map((t) => `${t.durationMs} ms`).join(', ') : 'none');
-      const worst = Math.max(0, ...tasks.map((t) => t.durationMs));
-      console.log(`      attempt ${attempt} (${station.properties.id}): long tasks while showing the circle: ${list(tasks)}; plain frames: ${list(plain)}`);
-      attempts.push(worst);
-      if (worst <= 200) break;
+  await check('a rescue circle is drawn by MapLibre from a GeoJSON source (not tessellated by deck.gl); long tasks printed', async () => {
+    // Long tasks are wall-clock time, and the project's rule is to print browser figures, not assert
+    // them (BRIEF / README): this machine is shared (2 cores, many processes) and Chromium here draws
+    // WebGL in software (SwiftShader). What is asserted is the cause of the old ~1.2 s block: the bands
+    // must be MapLibre layers (tiled and tessellated in its worker), none a deck.gl layer.
+    const small = await browser.newContext({ viewport: { width: 1024, height: 640 }, locale: 'zh-CN' });
+    await guardOrigin(small, server.base, offOrigin);
+    await small.addInitScript(LONG_TASK_OBSERVER);
+    const p = await small.newPage();
+    p.on('pageerror', (e) => pageErrors.push(`circle pageerror: ${e.message}`));
+    const station = seat[0];
+    const [lng, lat] = station.geometry.coordinates;
+    await p.goto(`${app}#map=11/${lat}/${lng}&layers=fire_station&sel=${station.properties.id}`);
+    await p.getByTestId('detail-panel').waitFor({ timeout: 15_000 });
+    await waitForIdle(p, 5000); // the compute worker loads the roads and warms up meanwhile
+    await p.evaluate(() => (window.__longTasks = []));
+    const box = await p.getByTestId('map').boundingBox();
+    await p.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
+    await p.mouse.down();
+    for (let i = 1; i <= 6; i++) {
+      await p.mouse.move(box.x + box.width * 0.7 - i * 8, box.y + box.height * 0.5);
+      await p.waitForTimeout(60);
     }
-    assert(Math.min(...attempts) <= 200, `every attempt had a long task over 200 ms: ${attempts.join(', ')} ms`);
+    await p.mouse.up();
+    await waitForIdle(p, 800);
+    const plain = await p.evaluate(() => window.__longTasks);
+    await p.evaluate(() => (window.__longTasks = []));
+    await p.getByTestId('rescue-circle-toggle').click();
+    await p.getByTestId('rescue-circle-legend').waitFor({ timeout: 30_000 });
+    await p.waitForFunction(() => window.__onemap.drawnBandCount() === 3);
+    await waitForIdle(p, 1500);
+    const tasks = await p.evaluate(() => window.__longTasks);
+    const mapLayers = await p.evaluate(() => window.__onemap.mapLayerIds());
+    const deckLayers = await p.evaluate(() => window.__onemap.deckLayerIds());
+    await p.screenshot({ path: join(outDir, 'cameras-05-rescue-circle.png') });
+    await small.close();
+    const list = (ts) => (ts.length ? ts.map((t) => `${t.durationMs} ms`).join(', ') : 'none');
+    const over = tasks.filter((t) => t.durationMs > 200);
+    console.log(`      long tasks while showing the circle: ${list(tasks)}; over 200 ms: ${over.length}; plain frames (dragging the map): ${list(plain)}`);
+    assert(mapLayers.filter((id) => id.startsWith('rescue-circle-fill-')).length >= 3, `no MapLibre band layers: ${mapLayers.join(', ')}`);
+    assert(!deckLayers.some((id) => id.startsWith('rescue-circle')), `a deck.gl layer draws the bands: ${deckLayers.join(', ')}`);
   });
 
   await check('no request left the origin', async () => {
