@@ -144,6 +144,10 @@ await check('share: plain text for SMS/WeChat with name, walking minutes and pho
   assert(text.startsWith('最近的开放避灾点：') && /步行约 \d+ 分钟/.test(text) && text.includes(`电话 ${phone}`), `share text: ${text}`);
   const link = text.match(/https?:\/\/\S+/)?.[0];
   assert(link?.includes(`#shelter=${expected.id}`), `share link: ${link}`);
+  const opened = await zh.context().newPage();
+  await opened.goto(link);
+  await opened.waitForSelector(`[data-testid=shared] [data-shelter-id=${expected.id}]`);
+  await opened.close();
 });
 
 await check('route: the walking route of the first shelter is drawn on the lazily loaded map', async () => {
