@@ -155,7 +155,11 @@ export function App({ initialLang }: { initialLang: PublicLang }) {
               t={t} lang={lang} state={locate} place={place} villages={data.villages} townships={data.townships} mapAvailable={mapAvailable}
               compact={place !== null && !editingPlace && locate.phase !== 'failed'} onChange={() => setEditingPlace(true)}
               onLocate={locateMe}
-              onVillage={(v: PublicVillage) => setPlace({ lngLat: v.lngLat, source: 'village', villageId: v.id })}
+              onVillage={(v: PublicVillage) => {
+                setPlace({ lngLat: v.lngLat, source: 'village', villageId: v.id });
+                // the chosen button disappears: take keyboard and screen-reader focus to the answer
+                requestAnimationFrame(() => document.getElementById('results-heading')?.focus());
+              }}
             />
             <PartySize t={t} party={party} onParty={setParty} />
             {loaded && (

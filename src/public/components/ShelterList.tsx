@@ -27,7 +27,7 @@ export function ShelterList({ t, lang, ranking, walkingState, party, townshipNam
   return (
     <>
       <section className="results" aria-labelledby="results-heading">
-        <h2 id="results-heading">{t('list.heading')}</h2>
+        <h2 id="results-heading" tabIndex={-1}>{t('list.heading')}</h2>
         <p className="ranking-by" role="status" data-testid="ranking-by" data-by={ranking.by}>{by}</p>
         {ranking.available.length === 0 ? (
           <p className="warn" data-testid="none-open">{t('list.noneOpen', { party })}</p>

@@ -231,8 +231,9 @@ await check('location refused: a typed village name gives the list', async () =>
   await page.click('[data-testid=use-location]');
   await page.waitForSelector('[data-testid=locate-failed]');
   await page.fill('[data-testid=village-input]', village.properties.name);
-  await page.locator('[data-testid=village-match]').first().click();
+  await page.locator('[data-testid=village-match]').first().press('Enter'); // by keyboard
   await walkingReady(page);
+  assert(await page.evaluate(() => document.activeElement?.id) === 'results-heading', 'focus did not move to the answer');
   const first = await firstRow(page);
   assert(first.id === expected.id, `village ${village.properties.name}: first ${first.id}, want ${expected.id}`);
   await page.context().close();
