@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `onemap` command line on the travel-time core: isochrone, nearest, coverage, planning; typhoon wind circles.
+ * The `onemap` command line on the travel-time core: isochrone, nearest, coverage, planning; typhoon wind circles; import of resource files.
  * Bad arguments or files exit with code 2 and one line naming what is wrong.
  */
 import { CoreError, previewValue } from '../core';
@@ -11,6 +11,7 @@ import { NEAREST_USAGE, runNearest } from './commands/nearest';
 import { COVERAGE_REPORT_USAGE, runCoverageReport } from './commands/coverage-report';
 import { runSiteSuggest, SITE_SUGGEST_USAGE } from './commands/site-suggest';
 import { TYPHOON_USAGE, runTyphoon } from './commands/typhoon';
+import { IMPORT_USAGE, runImport } from './commands/import';
 import type { CommandResult } from './write-output';
 
 interface Writer {
@@ -25,12 +26,13 @@ const COMMANDS: ReadonlyMap<string, (argv: string[]) => CommandResult | Promise<
   ['coverage-report', runCoverageReport],
   ['site-suggest', runSiteSuggest],
   ['typhoon', runTyphoon],
+  ['import', runImport],
 ]);
 
 /** The command names, in help order (tests name them in expected messages). */
 export const COMMAND_NAMES: readonly string[] = [...COMMANDS.keys()];
 
-const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}\n${COVERAGE_REPORT_USAGE}\n${SITE_SUGGEST_USAGE}\n${TYPHOON_USAGE}`;
+const HELP = `onemap — travel times on a road network (road-network.md, profile emergency-default)\n\n${ISOCHRONE_USAGE}\n${NEAREST_USAGE}\n${COVERAGE_USAGE}\n${COVERAGE_REPORT_USAGE}\n${SITE_SUGGEST_USAGE}\n${TYPHOON_USAGE}\n${IMPORT_USAGE}`;
 
 /** Messages are one line of bounded length, whatever the input put in them. */
 function oneLine(message: string): string {

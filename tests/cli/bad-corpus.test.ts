@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -28,12 +28,17 @@ describe('bad-input corpus: one clear line, a non-zero exit, no output file', ()
   });
 
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    rmSync(dirs.out, { force: true });
     const r = runCli(c.argv.map((a) => expand(a, dirs)));
     const stderr = unexpand(r.stderr, dirs);
-    if (process.env.REGEN) c.stderr = stderr;
+    if (process.env.REGEN) {
+      c.stderr = stderr;
+      if (c.exit === 0) c.stdout = unexpand(r.stdout, dirs);
+    }
     expect(r.stderr).toBe(expand(c.stderr ?? '', dirs));
+    if (c.exit === 0) expect(r.stdout).toBe(expand(c.stdout ?? '', dirs));
     expect(r.code).toBe(c.exit);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect((c.exit === 0 ? r.stdout : stderr).trim().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stderr.length).toBeLessThan(800);
     if (c.exit !== 0) expect(existsSync(dirs.out)).toBe(false);

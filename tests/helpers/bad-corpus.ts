@@ -4,6 +4,7 @@
  * a temporary folder ($GEN): deeply nested JSON, a 10 MB argument, a zip bomb.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import { COMMAND_NAMES, main } from '../../src/cli/onemap';
 import { REPO_ROOT } from './shared-reference';
@@ -17,6 +18,8 @@ export interface BadCase {
   exit: number;
   /** the exact stderr, placeholders unexpanded */
   stderr?: string;
+  /** the exact stdout when the case succeeds (how many rows loaded) */
+  stdout?: string;
   /** for an import that must still load the valid rows: how many */
   validRows?: number;
 }
@@ -31,6 +34,9 @@ export function writeGeneratedInputs(gen: string): void {
   const feature = (geometry: string, props: string) => `{"type":"Feature","properties":${props},"geometry":${geometry}}`;
   writeFileSync(join(gen, 'roads-deep.geojson'), `{"type":"FeatureCollection","features":[${feature(`{"type":"LineString","coordinates":${deep}}`, '{"highway":"primary"}')}]}`);
   writeFileSync(join(gen, 'barriers-deep.geojson'), `{"type":"FeatureCollection","features":[${feature(`{"type":"Polygon","coordinates":${deep}}`, '{}')}]}`);
+  writeFileSync(join(gen, 'import-deep.geojson'), `{"type":"FeatureCollection","features":[${feature(`{"type":"Point","coordinates":${deep}}`, '{"id":"a","name":"甲","capacity":1}')}]}`);
+  writeFileSync(join(gen, 'import-10mb-name.csv'), `id,name,lng,lat,capacity\nA,${TEN_MB},119.72,27.56,10\nB,乙,119.73,27.56,10\n`);
+  writeFileSync(join(gen, 'import-zip-bomb.zip'), zipSync({ 'bomb.shp': new Uint8Array(20 * 1024 * 1024), 'bomb.dbf': new Uint8Array(10) }, { level: 9 }));
   writeFileSync(join(gen, 'points-deep.geojson'), `{"type":"FeatureCollection","features":[${feature(`{"type":"Point","coordinates":${deep}}`, '{"id":"a"}')}]}`);
 }
 
@@ -39,6 +45,7 @@ export function expand(text: string, dirs: { tmp: string; gen: string; out: stri
     .replaceAll('$COMMANDS', COMMAND_NAMES.join(', '))
     .replaceAll('$GEN10MB', TEN_MB)
     .replaceAll('$BAD', BAD_DIR)
+    .replaceAll('$ROOT', REPO_ROOT)
     .replaceAll('$ROADS', ROADS)
     .replaceAll('$GEN', dirs.gen)
     .replaceAll('$OUT', dirs.out)
@@ -53,7 +60,8 @@ export function unexpand(text: string, dirs: { tmp: string; gen: string; out: st
     .replaceAll(dirs.gen, '$GEN')
     .replaceAll(dirs.tmp, '$TMP')
     .replaceAll(BAD_DIR, '$BAD')
-    .replaceAll(ROADS, '$ROADS');
+    .replaceAll(ROADS, '$ROADS')
+    .replaceAll(REPO_ROOT, '$ROOT');
 }
 
 /** Runs the CLI in-process, capturing its output. */

@@ -8,30 +8,30 @@ import Papa from 'papaparse';
 import { makeIoIssue, type IoIssue } from '../schemas/issue';
 import type { FeatureCandidate } from './from-geojson';
 
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Normalised header → field name. */
-const ALIASES: Record<string, string> = {
-  lng: 'lng', lon: 'lng', long: 'lng', longitude: 'lng', x: 'lng', 经度: 'lng',
-  lat: 'lat', latitude: 'lat', y: 'lat', 纬度: 'lat',
-  id: 'id', 编号: 'id',
-  kind: 'kind', 类型: 'kind',
-  name: 'name', 名称: 'name',
+/** Normalised header → field name; a Map, so a header "constructor" or "__proto__" is no alias. */
+export const HEADER_ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
+  lng: 'lng', lon: 'lng', long: 'lng', longitude: 'lng', x: 'lng', 经度: 'lng', x坐标: 'lng', 东经: 'lng',
+  lat: 'lat', latitude: 'lat', y: 'lat', 纬度: 'lat', y坐标: 'lat', 北纬: 'lat',
+  id: 'id', 编号: 'id', 序号编号: 'id', 代码: 'id', 场所编号: 'id',
+  kind: 'kind', 类型: 'kind', 资源类型: 'kind',
+  name: 'name', 名称: 'name', 场所名称: 'name', 单位名称: 'name', 队伍名称: 'name',
   nameen: 'nameEn', englishname: 'nameEn', 英文名称: 'nameEn',
-  township: 'township', 乡镇: 'township',
+  township: 'township', 乡镇: 'township', 乡镇街道: 'township', 所属乡镇: 'township',
   status: 'status', 状态: 'status',
   updatedat: 'updatedAt', 更新时间: 'updatedAt',
-  capacity: 'capacity', 容量: 'capacity', 容纳人数: 'capacity',
-  occupancy: 'occupancy', 在住人数: 'occupancy',
-  open: 'open', 开放: 'open',
-  typhoonsafe: 'typhoonSafe',
+  capacity: 'capacity', 容量: 'capacity', 容纳人数: 'capacity', 可容纳人数: 'capacity',
+  occupancy: 'occupancy', 在住人数: 'occupancy', 已安置: 'occupancy', 已安置人数: 'occupancy',
+  open: 'open', 开放: 'open', 是否开放: 'open',
+  typhoonsafe: 'typhoonSafe', 防台: 'typhoonSafe', 可防台: 'typhoonSafe',
   level: 'level', 级别: 'level',
   address: 'address', 地址: 'address',
   category: 'category', 类别: 'category',
   specialty: 'specialty', 专业: 'specialty',
   members: 'members', 人数: 'members',
   vehicles: 'vehicles', 车辆: 'vehicles',
-  phone: 'phone', 电话: 'phone',
+  phone: 'phone', 电话: 'phone', 联系电话: 'phone',
   fulltime: 'fullTime', 专职: 'fullTime',
   staff: 'staff', 人员: 'staff',
   stock: 'stock', 物资: 'stock',
@@ -40,7 +40,7 @@ const ALIASES: Record<string, string> = {
   streamurl: 'streamUrl', url: 'streamUrl', 视频地址: 'streamUrl',
   siteid: 'siteId',
   synthetic: 'synthetic',
-};
+}));
 
 const NUMBER_FIELDS = new Set(['capacity', 'occupancy', 'members', 'vehicles', 'staff']);
 const BOOLEAN_FIELDS = new Set(['open', 'typhoonSafe', 'fullTime', 'synthetic']);
@@ -48,7 +48,12 @@ const TRUE_TEXT = new Set(['true', '1', 'yes', 'y', '是', '开放']);
 const FALSE_TEXT = new Set(['false', '0', 'no', 'n', '否', '关闭']);
 
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-()（）]+/g, '');
+}
+
+/** The field a header names, by alias; null for an unsafe name, the header itself otherwise. */
+export function fieldOfHeader(header: string): string | null {
+  return HEADER_ALIASES.get(normaliseHeader(header)) ?? (UNSAFE_KEYS.has(header.trim()) ? null : header.trim());
 }
 
 /** Parse a number as written in spreadsheets ("1,200", " 42 "); text that is not a number stays text. */
@@ -75,20 +80,47 @@ export interface CsvCandidates {
   issues: IoIssue[];
 }
 
-export function fromCsv(text: string): CsvCandidates {
-  const issues: IoIssue[] = [];
+export interface TableOptions {
+  /** number of the first data row in issues: 0 (default) or 1 (the import report's 1-based rows) */
+  rowBase?: 0 | 1;
+  /** field for each column, overriding the header guess (null = ignore the column) */
+  fields?: readonly (string | null)[];
+  /** cell text → number/boolean/JSON as the field needs (default true) */
+  typed?: boolean;
+  /** 'degrees' (default): lng/lat must be in range here; 'projected': any finite numbers (metres), checked after conversion */
+  coordinates?: 'degrees' | 'projected';
+}
+
+/** CSV text → candidates (see `fromTable`); a leading BOM is ignored. */
+export function fromCsv(text: string, options: TableOptions = {}): CsvCandidates {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  const header = rows[0];
-  if (!header || header.length === 0) {
-    return { candidates: [], issues: [makeIoIssue({ row: -1, field: 'header', value: '', problem: 'empty CSV: no header row' })] };
+  const out = fromTable(parsed.data[0], parsed.data.slice(1), options);
+  if (parsed.data.length === 0) return out;
+  const base = options.rowBase ?? 0;
+  for (const e of parsed.errors) {
+    // Papa counts rows including the header.
+    const row = typeof e.row === 'number' ? e.row - 1 + base : -1;
+    if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue; // reported per row
+    out.issues.push(makeIoIssue({ row, field: '(csv)', value: e.code, problem: e.message, severity: 'warning' }));
   }
-  const fields = header.map((h) => {
-    const norm = normaliseHeader(h);
-    return ALIASES[norm] ?? (UNSAFE_KEYS.has(h.trim()) ? null : h.trim());
-  });
+  return out;
+}
+
+/**
+ * A header and rows of cell text (a CSV file or a spreadsheet sheet) → candidate records, one per
+ * row, with `lngLat` from the longitude/latitude columns. Header names map to fields by
+ * `fieldOfHeader` unless `options.fields` says otherwise; unsafe names are ignored, with a warning.
+ */
+export function fromTable(header: readonly string[] | undefined, dataRows: readonly (readonly string[])[], options: TableOptions = {}): CsvCandidates {
+  const issues: IoIssue[] = [];
+  const base = options.rowBase ?? 0;
+  const typed = options.typed ?? true;
+  if (!header || header.length === 0 || header.every((h) => h.trim() === '')) {
+    return { candidates: [], issues: [makeIoIssue({ row: -1, field: 'header', value: '', problem: 'empty table: no header row' })] };
+  }
+  const fields = header.map((h, i) => (options.fields && i < options.fields.length ? options.fields[i]! : fieldOfHeader(h)));
   header.forEach((h, i) => {
-    if (fields[i] === null)
+    if (fields[i] === null && !options.fields)
       issues.push(makeIoIssue({ row: -1, field: `header.${i}`, value: h, problem: 'unsafe column name ignored', severity: 'warning' }));
   });
   const lngCol = fields.indexOf('lng');
@@ -99,15 +131,16 @@ export function fromCsv(text: string): CsvCandidates {
         row: -1,
         field: lngCol < 0 ? 'lng' : 'lat',
         value: header,
-        problem: 'no longitude/latitude column (expected lng/lon/longitude/经度 and lat/latitude/纬度)',
+        problem: 'no longitude/latitude column (expected lng/lon/longitude/x/经度 and lat/latitude/y/纬度)',
       }),
     );
     return { candidates: [], issues };
   }
-  const candidates = rows.slice(1).map((cells, row): FeatureCandidate => {
+  const idCol = fields.indexOf('id');
+  const candidates = dataRows.map((cells, index): FeatureCandidate => {
+    const row = index + base;
     const rowIssues: IoIssue[] = [];
     const record: Record<string, unknown> = {};
-    const idCol = fields.indexOf('id');
     const id = idCol >= 0 && cells[idCol] ? cells[idCol]!.trim() : undefined;
     if (cells.length !== header.length)
       rowIssues.push(
@@ -121,7 +154,8 @@ export function fromCsv(text: string): CsvCandidates {
       const cell = cells[i];
       if (cell === undefined || cell.trim() === '') return; // missing: the schema says whether it may be
       let value: unknown = cell.trim();
-      if (NUMBER_FIELDS.has(field)) value = toNumber(cell);
+      if (!typed) value = cell;
+      else if (NUMBER_FIELDS.has(field)) value = toNumber(cell);
       else if (BOOLEAN_FIELDS.has(field)) value = toBoolean(cell);
       else if (field === 'stock') {
         try {
@@ -144,10 +178,10 @@ export function fromCsv(text: string): CsvCandidates {
     const lat = toNumber(latText);
     let problem: string | null = null;
     if (lngText.trim() === '' || latText.trim() === '') problem = 'no location (empty longitude or latitude)';
-    else if (typeof lng !== 'number') problem = `longitude ${JSON.stringify(lngText)} is not a number`;
-    else if (typeof lat !== 'number') problem = `latitude ${JSON.stringify(latText)} is not a number`;
-    else if (lng < -180 || lng > 180) problem = `longitude ${lng} is outside -180..180`;
-    else if (lat < -90 || lat > 90) problem = `latitude ${lat} is outside -90..90`;
+    else if (typeof lng !== 'number') problem = `longitude ${JSON.stringify(lngText.slice(0, 40))} is not a number`;
+    else if (typeof lat !== 'number') problem = `latitude ${JSON.stringify(latText.slice(0, 40))} is not a number`;
+    else if (options.coordinates !== 'projected' && (lng < -180 || lng > 180)) problem = `longitude ${lng} is outside -180..180`;
+    else if (options.coordinates !== 'projected' && (lat < -90 || lat > 90)) problem = `latitude ${lat} is outside -90..90`;
     if (problem) {
       rowIssues.push(makeIoIssue({ row, id, field: 'lngLat', value: [lngText, latText], problem }));
       return { row, ...(id !== undefined ? { id } : {}), record: null, issues: rowIssues };
@@ -155,12 +189,6 @@ export function fromCsv(text: string): CsvCandidates {
     setField(record, 'lngLat', [lng, lat]);
     return { row, ...(id !== undefined ? { id } : {}), record, issues: rowIssues };
   });
-  for (const e of parsed.errors) {
-    // Papa counts rows including the header.
-    const row = typeof e.row === 'number' ? e.row - 1 : -1;
-    if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue; // reported per row above
-    issues.push(makeIoIssue({ row, field: '(csv)', value: e.code, problem: e.message, severity: 'warning' }));
-  }
   return { candidates, issues };
 }
 

@@ -56,6 +56,8 @@ function pointLngLat(geometry: unknown, row: number, id: string | undefined): [n
 export interface FromGeoJsonOptions {
   /** 'point': lngLat from a Point geometry (resources, villages); 'area': keep the geometry (townships). */
   geometry: 'point' | 'area';
+  /** number of the first feature in issues: 0 (default) or 1 (the import report's 1-based rows) */
+  rowBase?: 0 | 1;
 }
 
 export function fromGeoJson(input: unknown, opts: FromGeoJsonOptions = { geometry: 'point' }): GeoJsonCandidates {
@@ -74,7 +76,9 @@ export function fromGeoJson(input: unknown, opts: FromGeoJsonOptions = { geometr
     };
   }
   const features = input['features'] as unknown[];
-  const candidates = features.map((raw, row): FeatureCandidate => {
+  const base = opts.rowBase ?? 0;
+  const candidates = features.map((raw, index): FeatureCandidate => {
+    const row = index + base;
     if (!isPlainRecord(raw) || raw['type'] !== 'Feature') {
       const value = isPlainRecord(raw) ? raw['type'] : raw;
       return { row, record: null, issues: [makeIoIssue({ row, field: 'type', value, problem: 'expected a GeoJSON Feature' })] };

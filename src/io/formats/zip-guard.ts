@@ -12,7 +12,7 @@ export interface ZipLimits {
   readonly maxRatio?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 1_000 };
+export const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
 
 export class ZipLimitError extends Error {
   override readonly name = 'ZipLimitError';

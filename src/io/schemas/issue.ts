@@ -22,7 +22,8 @@ function jsonText(value: unknown): string {
   try {
     return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
   } catch {
-    return Object.prototype.toString.call(value);
+    // a cycle, or nesting too deep for JSON.stringify's recursion
+    return Array.isArray(value) ? '[…nested too deep to show]' : '{…nested too deep to show}';
   }
 }
 
