@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { exportResources, type ExportFormat } from '../../io/export/export-resources';
-import { importResources, ImportError, type ImportContext, type ReportEntry } from '../../io/import/import-resources';
-import { isResourceKind, RESOURCE_KINDS } from '../../io/schemas/resource';
+import { isResourceKind, RESOURCE_KINDS } from '../../io';
+import { exportResources, importResources, ImportError, type ExportFormat, type ImportContext, type ReportEntry } from '../../io/import-export';
 import { parseOptions, usage, type OptionSpec } from '../args';
 import { CliError } from '../cli-error';
 import { readBytes } from '../read-inputs';
