@@ -4,10 +4,15 @@ export const DEFAULT_ZOOM = 9.6;
 /** On phone-width screens the whole county fits at this zoom. */
 export const DEFAULT_ZOOM_NARROW = 8.9;
 export const NARROW_SCREEN_PIXELS = 720;
-export const MIN_ZOOM = 7;
+/** Low enough to show a typhoon's whole approach from the western Pacific (typhoon view). */
+export const MIN_ZOOM = 5;
 export const MAX_ZOOM = 18;
-/** Rough bounds the demo's camera may roam in: [west, south, east, north]. */
-export const MAX_BOUNDS: readonly [number, number, number, number] = [118.6, 26.8, 121.0, 28.3];
+/**
+ * Bounds the demo's camera may roam in: [west, south, east, north]. Wide enough for the typhoon
+ * view to show a storm's track from the Philippine Sea to the county (the offline basemap itself
+ * only covers the county; the rest of the map is blank but tracks and wind circles are drawn).
+ */
+export const MAX_BOUNDS: readonly [number, number, number, number] = [105, 5, 140, 40];
 /** Zoom used when flying to a searched or selected feature. */
 export const FOCUS_ZOOM = 13;
 /** Supercluster radius in screen pixels and the zoom above which cameras are never clustered. */

@@ -7,10 +7,14 @@ import { frameCovering } from '../core/isochrone/grid-frame';
 import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
 import type { ComputeHandlers } from './compute-host';
 import type { BarrierSpec } from './protocol';
+import { createTyphoonHandlers } from './typhoon-handlers';
+import type { RawRoads } from '../core';
 
 /** What the worker holds between requests: the network and the resources joined to it. */
 interface ComputeState {
   net: RoadNetwork | null;
+  /** the parsed roads, for networks of other profiles (walking evacuation) */
+  raw: RawRoads | null;
   resources: SnappedResource[];
   byId: Map<string, SnappedResource>;
   closedCache: Map<string, Uint8Array>;
@@ -37,11 +41,13 @@ function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec 
 
 /** The compute worker's handlers, over one state object; used by compute.worker.ts and in tests. */
 export function createComputeHandlers(): ComputeHandlers {
-  const s: ComputeState = { net: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null };
+  const s: ComputeState = { net: null, raw: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null };
   return {
+    ...createTyphoonHandlers(() => (s.net && s.raw ? { raw: s.raw, driving: s.net } : null)),
     loadRoads({ fileName, bytes }) {
       const raw = parseRoads(fileName, new Uint8Array(bytes));
       s.net = roadNetworkFromRaw(raw);
+      s.raw = raw;
       s.resources = [];
       s.byId.clear();
       s.points = null;

@@ -1,5 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { NearestResult } from '../core';
+import type { LeaveByRow, NearestResult, PlaceWindTimes, StormState, TrackFormat, TyphoonTrack } from '../core';
+import type { TrackIssue } from '../io';
 
 /** Road closures sent with a request: OSM way ids and flooded areas. */
 export interface BarrierSpec {
@@ -20,7 +21,7 @@ export type NearestItem = NearestResult;
  * Every message the compute worker answers: name → [params, result]. Both sides are generic over
  * this one map (MapLibre's actor_messages idea), so a new message is one line here plus a handler.
  */
-export interface ComputeMessages {
+export interface ComputeMessages extends TyphoonMessages {
   /** build the road graph from a file's bytes (transferred) */
   loadRoads: [{ fileName: string; bytes: ArrayBuffer }, { nodeCount: number; edgeCount: number; problems: string[] }];
   /** join the resources to the network once; later requests refer to them by id */
@@ -50,6 +51,42 @@ export interface ComputeMessages {
       catchments: FeatureCollection<MultiPolygon, { sourceId: string; minutes: number }>;
       unreachableSourceIds: string[];
     },
+  ];
+}
+
+/** A place whose wind-circle times are asked for (village, shelter, team…). */
+export interface TyphoonPlace {
+  readonly id: string;
+  readonly lngLat: readonly [number, number];
+}
+
+export interface TyphoonTrackAnswer {
+  readonly track: TyphoonTrack | null;
+  readonly format: TrackFormat | null;
+  readonly issues: TrackIssue[];
+  /** the storm at every hourly step (typhoon.md), centre and radii per threshold */
+  readonly states: StormState[];
+  /** aligned with the request's places */
+  readonly windTimes: PlaceWindTimes[];
+  /** threshold → places × hours (place-major), 1 = inside at that hour */
+  readonly insideByThreshold: Record<string, Uint8Array>;
+}
+
+export interface TyphoonMessages {
+  /** read a track file (any supported format) and place every given place in its wind circles */
+  typhoonTrack: [{ text: string; places: readonly TyphoonPlace[] }, TyphoonTrackAnswer];
+  /** must-leave-by rows of the villages ever inside the force-7 / 34-kt circle, most urgent first */
+  typhoonLeaveBy: [
+    {
+      villages: ReadonlyArray<TyphoonPlace & { firstInsideMs: number | null }>;
+      /** open shelters with free places */
+      shelters: readonly TyphoonPlace[];
+      profile: 'walking' | 'emergency-default';
+      marginMinutes: number;
+      /** the planner's capacity-aware assignment, village id → shelter id, where present */
+      assignments?: ReadonlyArray<readonly [string, string]>;
+    },
+    { rows: LeaveByRow[] },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_KINDS } from '../../src/config/resource-kinds';
+import { MIN_ZOOM } from '../../src/config/map-defaults';
 import { DEFAULT_HASH_STATE, parseHash, serializeHash, type HashState } from '../../src/ui/state/url-hash';
 
 describe('url hash', () => {
@@ -59,7 +60,7 @@ describe('url hash', () => {
 
   it('clamps zoom into the allowed range', () => {
     expect(parseHash('#map=40/27.5/119.8').zoom).toBe(18);
-    expect(parseHash('#map=-3/27.5/119.8').zoom).toBe(7);
+    expect(parseHash('#map=-3/27.5/119.8').zoom).toBe(MIN_ZOOM);
   });
 
   describe('views', () => {

@@ -1,4 +1,5 @@
 import { DutyView } from './duty/DutyView';
+import { TyphoonView } from './typhoon/TyphoonView';
 import type { ViewDefinition } from './types';
 
 /**
@@ -7,6 +8,7 @@ import type { ViewDefinition } from './types';
  */
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'duty', labelKey: 'views.duty', component: DutyView },
+  { id: 'typhoon', labelKey: 'views.typhoon', component: TyphoonView },
 ];
 
 export const DEFAULT_VIEW_ID = VIEWS[0]!.id;

@@ -1,0 +1,236 @@
+// Typhoon mode (issue 10) on the production build: a track through the file picker, circles drawn,
+// the slider changes who is inside, must-leave-by ordered by urgency. Prints `E2E: N passed, M failed`.
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert, createRunner, ensureDir, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { changedFraction, decodePng } from '../png.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const outDir = ensureDir(join(root, 'tests', 'output'));
+const port = Number(process.env.E2E_PORT ?? 4188);
+const shot = (name) => join(outDir, `typhoon-${name}.png`);
+const GAEMI = join(root, 'data', 'typhoon', 'gaemi-2024-ibtracs.csv');
+
+async function mapShot(page, file) {
+  return decodePng(await page.locator('[data-testid=map]').screenshot(file ? { path: file } : {}));
+}
+
+async function waitForStableMap(page, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: timeoutMs });
+  let prev = await mapShot(page);
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(350);
+    const next = await mapShot(page);
+    if (changedFraction(prev, next, 8) < 0.0005) return next;
+    prev = next;
+  }
+  throw new Error('map did not settle');
+}
+
+async function waitForData(page) {
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) > 0, null, { timeout: 30_000 });
+}
+
+const shelterIds = (page) => page.$$eval('[data-testid=typhoon-shelters] li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));
+/** Moves the slider with the keyboard, hour by hour, to `iso`. */
+async function setHour(page, iso) {
+  const current = new Date(await page.getByTestId('typhoon-time').getAttribute('data-time')).getTime();
+  const steps = Math.round((Date.parse(iso) - current) / 3_600_000);
+  await page.getByTestId('typhoon-slider').focus();
+  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+  await page.waitForFunction((want) => document.querySelector('[data-testid=typhoon-time]')?.getAttribute('data-time') === want, new Date(iso).toISOString());
+}
+
+const hashParam = (url, key) => new URLSearchParams(new URL(url).hash.slice(1)).get(key);
+
+if (!existsSync(join(root, 'dist', 'index.html'))) {
+  console.log('  ✗ no production build: run `npm run build` first');
+  console.log('E2E: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const { check, results } = createRunner();
+const started = Date.now();
+const server = await startPreview(root, port);
+const offOrigin = [];
+const pageErrors = [];
+let close = async () => {};
+try {
+  const launched = await launchBrowser();
+  close = launched.close;
+  const context = await launched.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  await guardOrigin(context, server.base, offOrigin);
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    window.__frames = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* no longtask support */ }
+    // Long animation frames split a frame into the page's scripts and the browser's rendering.
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const scriptMs = e.scripts.reduce((s, x) => s + x.duration, 0);
+          window.__frames.push({ start: Math.round(e.startTime), ms: Math.round(e.duration), scriptMs: Math.round(scriptMs), top: e.scripts.map((x) => `${Math.round(x.duration)}ms ${x.invoker} ${x.sourceFunctionName}`).slice(0, 4), layoutMs: Math.round(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration)) });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch { /* no LoAF support */ }
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  const app = `${server.base}/?e2e`;
+  let stepsStart = 0;
+  let before = null;
+
+  await check('#view=typhoon opens the typhoon view with a file picker and the demo tracks', async () => {
+    await page.goto(`${app}#map=7/26.3/120.2&view=typhoon`);
+    await waitForData(page);
+    await page.getByTestId('typhoon-view').waitFor();
+    await page.getByTestId('typhoon-file').waitFor({ state: 'attached' });
+    await page.getByTestId('typhoon-demo-ibtracs').waitFor();
+    before = await waitForStableMap(page);
+  });
+
+  await check('loading the Gaemi IBTrACS file through the file picker draws the track and its circles', async () => {
+    const loadStart = await page.evaluate(() => performance.now());
+    const t0 = Date.now();
+    await page.getByTestId('typhoon-file').setInputFiles(GAEMI);
+    await page.getByTestId('typhoon-storm').waitFor({ timeout: 30_000 });
+    const storm = await page.getByTestId('typhoon-storm').textContent();
+    assert(/GAEMI/.test(storm) && /2024201N12133/.test(storm), `storm panel: ${storm}`);
+    await page.getByTestId('typhoon-slider').waitFor();
+    const time = await page.getByTestId('typhoon-time').getAttribute('data-time');
+    console.log(`      first answer after ${Date.now() - t0} ms; default hour ${time}`);
+    assert(time === '2024-07-24T16:00:00.000Z' || time.startsWith('2024-07-2'), `default hour ${time}`);
+    const after = await waitForStableMap(page);
+    const firstDraw = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= loadStart && t.ms > 200);
+    console.log(`      long tasks while the new layers are first drawn (WebGL program compilation): ${firstDraw.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
+    const changed = changedFraction(before, after, 24);
+    console.log(`      map pixels changed by the track and circles: ${(changed * 100).toFixed(1)} %`);
+    assert(changed > 0.03, `the map barely changed (${changed})`);
+    // the 34-kt circle's fill is a translucent yellow: look for it on the map
+    let yellow = 0;
+    for (let i = 0; i < after.rgba.length; i += 4 * 7) {
+      const r = after.rgba[i], g = after.rgba[i + 1], b = after.rgba[i + 2];
+      if (r > 200 && g > 170 && b < 150 && r - b > 90) yellow++;
+    }
+    assert(yellow > 200, `no yellow circle fill found (${yellow} samples)`);
+    await page.screenshot({ path: shot('01-loaded') });
+  });
+
+  await check('moving the slider changes which shelters are listed inside the 34-kt circle', async () => {
+    await page.goto(`${app}#map=8/26.6/119.9&view=typhoon`);
+    await page.getByTestId('typhoon-file').setInputFiles(GAEMI);
+    await page.getByTestId('typhoon-slider').waitFor({ timeout: 30_000 });
+    await waitForStableMap(page);
+    // Long tasks are counted from here: the first drawing of the new layers compiles deck.gl's
+    // WebGL programs, which SwiftShader (software GL) does synchronously for seconds; they are
+    // reported above, not asserted.
+    stepsStart = await page.evaluate(() => performance.now());
+    await setHour(page, '2024-07-25T02:00:00Z');
+    const early = await shelterIds(page);
+    await setHour(page, '2024-07-25T08:00:00Z');
+    const later = await shelterIds(page);
+    assert(hashParam(page.url(), 't') === '2024-07-25T08', `hash t= ${hashParam(page.url(), 't')}`);
+    console.log(`      shelters inside at 02:00Z: ${early.length}, at 08:00Z: ${later.length}`);
+    assert(later.length > 0, 'no shelter inside at 08:00Z');
+    assert(JSON.stringify(early) !== JSON.stringify(later), 'the shelter list did not change');
+    await waitForStableMap(page);
+    await page.screenshot({ path: shot('02-slider') });
+  });
+
+  await check('must leave by: villages ordered by urgency, late ones red, each with its responsible person and a call button', async () => {
+    await setHour(page, '2024-07-25T02:00:00Z');
+    await page.getByTestId('typhoon-leave-list').waitFor({ timeout: 60_000 });
+    const rows = await page.$$eval('[data-testid=typhoon-leave-list] > li', (els) => els.map((e) => ({
+      id: e.getAttribute('data-id'), deadline: e.getAttribute('data-deadline'), late: e.getAttribute('data-late'),
+      color: getComputedStyle(e).color, tel: e.querySelector('a[href^="tel:"]')?.getAttribute('href') ?? null,
+    })));
+    assert(rows.length > 10, `only ${rows.length} rows`);
+    const keys = rows.map((r) => (r.deadline === '' ? -Infinity : Number(r.deadline)));
+    for (let i = 1; i < keys.length; i++) assert(keys[i - 1] <= keys[i], `row ${i} (${rows[i].id}) is more urgent than row ${i - 1}`);
+    const now = new Date(await page.getByTestId('typhoon-time').getAttribute('data-time')).getTime();
+    for (const r of rows) assert((r.late === '1') === (r.deadline === '' || Number(r.deadline) <= now), `late flag of ${r.id}`);
+    const late = rows.filter((r) => r.late === '1');
+    console.log(`      ${rows.length} villages, ${late.length} past their deadline at the chosen hour`);
+    assert(late.length > 0 && late.length < rows.length, `late ${late.length} of ${rows.length}`);
+    assert(/rgb\(17[0-9], 0, 3[0-9]\)/.test(late[0].color), `late row colour ${late[0].color}`);
+    assert(rows.every((r) => r.tel && /^tel:0577/.test(r.tel)), 'a row without a tel: call button');
+    await page.getByTestId('typhoon-leave').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('03-leave-by') });
+  });
+
+  await check('driving instead of walking gives later deadlines', async () => {
+    const walk = await page.$$eval('[data-testid=typhoon-leave-list] > li', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-id'), Number(e.getAttribute('data-deadline'))])));
+    await page.getByTestId('typhoon-mode-drive').check();
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('mode') === 'drive');
+    await page.waitForFunction((w) => {
+      const els = [...document.querySelectorAll('[data-testid=typhoon-leave-list] > li')];
+      return els.some((e) => Number(e.getAttribute('data-deadline')) !== w[e.getAttribute('data-id')]);
+    }, walk, { timeout: 60_000 });
+    const drive = await page.$$eval('[data-testid=typhoon-leave-list] > li', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-id'), Number(e.getAttribute('data-deadline'))])));
+    const both = Object.keys(walk).filter((id) => walk[id] > 0 && drive[id] > 0);
+    assert(both.length > 0 && both.every((id) => drive[id] >= walk[id] - 1), 'a driving deadline is earlier than walking');
+  });
+
+  await check('the Zhejiang-layout demo (示意) is one click away: forecasts and landfall', async () => {
+    await page.getByTestId('typhoon-demo-zhejiang').click();
+    await page.waitForFunction(() => /格美/.test(document.querySelector('[data-testid=typhoon-storm]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.getByTestId('typhoon-synthetic').waitFor();
+    const legend = await page.getByTestId('typhoon-legend').textContent();
+    assert(/7级风圈/.test(legend), `legend: ${legend}`);
+    assert(/预报/.test(legend), `no forecast in the legend: ${legend}`);
+    assert(/登陆/.test(await page.getByTestId('typhoon-storm').textContent()), 'no landfall line');
+    await waitForStableMap(page);
+    await page.screenshot({ path: shot('04-zhejiang') });
+  });
+
+  await check('a file that is not a track says so plainly', async () => {
+    await page.getByTestId('typhoon-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a track') });
+    await page.getByTestId('typhoon-unreadable').waitFor({ timeout: 15_000 });
+    const text = await page.getByTestId('typhoon-unreadable').textContent();
+    assert(/notes\.txt/.test(text) && /not a known track format/.test(text), text);
+  });
+
+  await check('no script task over 200 ms while the slider moves and lists update (long tasks and long animation frames)', async () => {
+    const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= stepsStart);
+    const frames = (await page.evaluate(() => window.__frames)).filter((f) => f.start >= stepsStart);
+    console.log(`      long tasks: ${tasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
+    console.log(`      long frames (total / our scripts): ${frames.map((f) => `${f.ms}/${f.scriptMs}`).join(', ') || 'none'}`);
+    // With SwiftShader every WebGL frame is read back for software compositing (GLES2::ReadPixels
+    // in a Chromium trace, 50–700 ms per frame on a loaded 2-core machine), so whole tasks exceed
+    // 200 ms whatever the page does; the page's own share is the scripts of each frame.
+    if (frames.length === 0 && tasks.length > 0) {
+      assert(tasks.every((t) => t.ms <= 200), `long tasks over 200 ms and no long-animation-frame data: ${JSON.stringify(tasks)}`);
+    }
+    const worst = frames.reduce((a, f) => (!a || f.scriptMs > a.scriptMs ? f : a), null);
+    if (worst) console.log(`      heaviest frame's scripts: ${worst.top.join('; ')}`);
+    const heavy = frames.filter((f) => f.scriptMs > 200);
+    assert(heavy.length === 0, `frames whose scripts ran over 200 ms: ${JSON.stringify(heavy)}`);
+  });
+
+  await check('no request left the origin', async () => {
+    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
+  });
+
+  await check('no page errors or console errors', async () => {
+    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
+  });
+} catch (err) {
+  results.push({ name: 'harness', ok: false, err });
+  console.log(`  ✗ harness: ${err?.stack ?? err}`);
+} finally {
+  await close();
+  server.stop();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+writeFileSync(join(outDir, 'e2e-summary-typhoon.json'), JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })) }, null, 2));
+console.log(`E2E: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
