@@ -25,6 +25,7 @@ const { benchReverseDijkstra } = await import('./bench-dijkstra');
 const { benchIsochrone } = await import('./bench-isochrone');
 const { benchCoverage } = await import('./bench-coverage');
 const { benchContour } = await import('./bench-contour');
+const { benchLoad } = await import('./bench-load');
 const { generateSyntheticRoads, gridNodeId } = await import('./synthetic-roads');
 const { markdownTable } = await import('./report');
 const { collectGarbage: gc, fmtInt, fmtMs, log, timeOnce } = await import('./timing');
@@ -33,7 +34,7 @@ type ResultRow = import('./report').ResultRow;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = resolve(repoRoot, '../shared');
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5]);
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6]);
 
 const cpuModel = (() => {
   try { return /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?'; } catch { return cpus()[0]?.model ?? '?'; }
@@ -51,16 +52,25 @@ if (only.has(1)) {
   gc();
 }
 
-if (only.has(2) || only.has(4)) {
+if (only.has(2) || only.has(4) || only.has(6)) {
   log('building the synthetic road network (seeded) ...');
   let syn: ReturnType<typeof generateSyntheticRoads> | null;
   let genMs: number;
   [syn, genMs] = timeOnce(() => generateSyntheticRoads());
   const { rows: gridRows, cols: gridCols, wayCount } = syn;
   const sourceOsmId = gridNodeId(gridCols, gridRows >> 1, gridCols >> 1);
-  const [g, buildMs] = timeOnce(() => buildRoadGraph(syn!.raw));
-  log(`synthetic roads: ${gridRows}×${gridCols} junction grid, ${fmtInt(wayCount)} ways, ${fmtInt(syn.raw.nodes.size)} OSM nodes in ${fmtMs(genMs)}; buildRoadGraph ${fmtMs(buildMs)} → ${fmtInt(g.nodeCount)} nodes, ${fmtInt(g.edgeCount)} edges, ${fmtInt(g.forward.nodes.length)} forward arcs`);
-  rows.push({ bench: '2/4', measure: `buildRoadGraph of the synthetic network (${fmtInt(wayCount)} ways → ${fmtInt(g.edgeCount)} edges)`, ours: fmtMs(buildMs), peer: '', ratio: '', goal: '', status: 'info' });
+  let g: import('../src/core/index').RoadGraph;
+  if (only.has(6)) {
+    log('6. loading a province: buildRoadGraph vs the Map-based builder; the worker loading the binary graph');
+    const loaded = await benchLoad(syn.raw, wayCount);
+    rows.push(...loaded.rows);
+    g = loaded.graph;
+  } else {
+    let buildMs: number;
+    [g, buildMs] = timeOnce(() => buildRoadGraph(syn!.raw));
+    rows.push({ bench: '2/4', measure: `buildRoadGraph of the synthetic network (${fmtInt(wayCount)} ways → ${fmtInt(g.edgeCount)} edges), first call`, ours: fmtMs(buildMs), peer: '', ratio: '', goal: '', status: 'info' });
+  }
+  log(`synthetic roads: ${gridRows}×${gridCols} junction grid, ${fmtInt(wayCount)} ways, ${fmtInt(syn.raw.nodes.size)} OSM nodes in ${fmtMs(genMs)} → ${fmtInt(g.nodeCount)} nodes, ${fmtInt(g.edgeCount)} edges, ${fmtInt(g.forward.nodes.length)} forward arcs`);
   syn = null;
   gc();
   if (only.has(2)) {

@@ -16,6 +16,7 @@ export { parseRoads, detectRoadFormat, type RoadFormat } from './import/parse-ro
 export { EMERGENCY_DEFAULT_PROFILE, WALKING_PROFILE, getSpeedProfile, wayDirection, kmhToMetersPerSecond, type SpeedProfile } from './graph/speed-profile';
 export { buildRoadGraph } from './graph/build-road-graph';
 export { graphTransferables, edgeCoordinates, type RoadGraph, type ArcTable } from './graph/road-graph';
+export { serializeRoadGraph, deserializeRoadGraph, isRoadGraphBinary, roadGraphBytes } from './graph/graph-binary';
 export { closedEdgesFromBarriers, type Barriers } from './graph/closed-edges';
 export { barrierPolygonsFromGeoJson, checkBarrierPolygon, MAX_BARRIER_POSITIONS } from './graph/barrier-input';
 
@@ -24,7 +25,7 @@ export { snapToGraph, type Snap, type SnapCandidate, type SnapOptions } from './
 export { buildPointIndex, nearestByStraightLine, type PointIndex } from './spatial/point-index';
 
 export { TravelTimeExpander, type Seed, type ExpandOptions, type TravelDirection } from './routing/travel-time-expander';
-export { createRoadNetwork, roadNetworkFromRaw, snapPoint, type RoadNetwork } from './routing/road-network';
+export { createRoadNetwork, roadNetworkFromRaw, roadNetworkBytes, snapPoint, type RoadNetwork } from './routing/road-network';
 export { seedsForSnap, secondsAlongEdge, offRoadSeconds } from './routing/snap-seeds';
 export { timeToPlace, edgeSourcesOf, type EdgeSource } from './routing/time-at-snap';
 export { tracePath, pathCoordinates } from './routing/trace-path';

@@ -1,6 +1,6 @@
 import {
   closedEdgesFromBarriers, computeCoverage, computeIsochrones, CoreError, findNearestByTravelTime, parseRoads,
-  projectX, projectY, roadNetworkFromRaw, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS, buildPointIndex, nearestByStraightLine,
+  projectX, projectY, roadNetworkFromRaw, createRoadNetwork, deserializeRoadGraph, getSpeedProfile, isRoadGraphBinary, roadNetworkBytes, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS, buildPointIndex, nearestByStraightLine,
   type PointIndex, type RoadNetwork, type SnappedResource,
 } from '../core';
 import { frameCovering } from '../core/isochrone/grid-frame';
@@ -45,14 +45,26 @@ export function createComputeHandlers(): ComputeHandlers {
   return {
     ...createTyphoonHandlers(() => (s.net && s.raw ? { raw: s.raw, driving: s.net } : null)),
     loadRoads({ fileName, bytes }) {
-      const raw = parseRoads(fileName, new Uint8Array(bytes));
-      s.net = roadNetworkFromRaw(raw);
-      s.raw = raw;
+      // A prebuilt binary graph (a province: no parse, no build, views on the transferred bytes)
+      // or a road file to import. Only an imported file keeps its raw roads (the typhoon
+      // handlers build their walking network from them).
+      let problems: string[] = [];
+      if (isRoadGraphBinary(new Uint8Array(bytes))) {
+        const graph = deserializeRoadGraph(bytes);
+        s.net = createRoadNetwork(graph, getSpeedProfile(graph.profileName));
+        s.raw = null;
+      } else {
+        const raw = parseRoads(fileName, new Uint8Array(bytes));
+        s.net = roadNetworkFromRaw(raw);
+        s.raw = raw;
+        problems = [...raw.problems];
+      }
       s.resources = [];
       s.byId.clear();
       s.points = null;
       s.closedCache.clear();
-      return { result: { nodeCount: s.net.graph.nodeCount, edgeCount: s.net.graph.edgeCount, problems: [...raw.problems] } };
+      const memoryBytes = roadNetworkBytes(s.net).total;
+      return { result: { nodeCount: s.net.graph.nodeCount, edgeCount: s.net.graph.edgeCount, problems, memoryBytes } };
     },
     setResources({ resources }) {
       const net = requireNetwork(s);

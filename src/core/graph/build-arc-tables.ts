@@ -2,7 +2,8 @@ import type { ArcTable } from './road-graph';
 
 /**
  * Builds the forward and reverse CSR arc tables from per-edge ends and directional seconds
- * (-1 = direction not allowed). Counting sort: O(nodes + edges).
+ * (-1 = direction not allowed). Counting sort into preallocated typed arrays: O(nodes + edges).
+ * Within a node, arcs keep edge order (forward direction before backward), as before.
  */
 export function buildArcTables(
   nodeCount: number,
@@ -11,24 +12,27 @@ export function buildArcTables(
   forwardSeconds: Float64Array,
   backwardSeconds: Float64Array,
 ): { forward: ArcTable; reverse: ArcTable } {
-  const fwdTail: number[] = [], fwdHead: number[] = [], arcEdge: number[] = [], arcSec: number[] = [];
+  let arcCount = 0;
+  for (let e = 0; e < edgeFrom.length; e++) arcCount += (forwardSeconds[e]! >= 0 ? 1 : 0) + (backwardSeconds[e]! >= 0 ? 1 : 0);
+  const tails = new Int32Array(arcCount), heads = new Int32Array(arcCount), arcEdge = new Int32Array(arcCount), arcSec = new Float64Array(arcCount);
+  let k = 0;
   for (let e = 0; e < edgeFrom.length; e++) {
     const a = edgeFrom[e]!, b = edgeTo[e]!;
-    if (forwardSeconds[e]! >= 0) { fwdTail.push(a); fwdHead.push(b); arcEdge.push(e); arcSec.push(forwardSeconds[e]!); }
-    if (backwardSeconds[e]! >= 0) { fwdTail.push(b); fwdHead.push(a); arcEdge.push(e); arcSec.push(backwardSeconds[e]!); }
+    if (forwardSeconds[e]! >= 0) { tails[k] = a; heads[k] = b; arcEdge[k] = e; arcSec[k++] = forwardSeconds[e]!; }
+    if (backwardSeconds[e]! >= 0) { tails[k] = b; heads[k] = a; arcEdge[k] = e; arcSec[k++] = backwardSeconds[e]!; }
   }
   return {
-    forward: csr(nodeCount, fwdTail, fwdHead, arcEdge, arcSec),
-    reverse: csr(nodeCount, fwdHead, fwdTail, arcEdge, arcSec),
+    forward: csr(nodeCount, tails, heads, arcEdge, arcSec),
+    reverse: csr(nodeCount, heads, tails, arcEdge, arcSec),
   };
 }
 
-function csr(nodeCount: number, tails: number[], heads: number[], edges: number[], seconds: number[]): ArcTable {
+function csr(nodeCount: number, tails: Int32Array, heads: Int32Array, edges: Int32Array, seconds: Float64Array): ArcTable {
   const offsets = new Int32Array(nodeCount + 1);
-  for (const t of tails) offsets[t + 1]!++;
+  const n = tails.length;
+  for (let i = 0; i < n; i++) offsets[tails[i]! + 1]!++;
   for (let v = 0; v < nodeCount; v++) offsets[v + 1]! += offsets[v]!;
   const cursor = offsets.slice(0, nodeCount);
-  const n = tails.length;
   const outNodes = new Int32Array(n), outEdges = new Int32Array(n), outSeconds = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const slot = cursor[tails[i]!]!++;

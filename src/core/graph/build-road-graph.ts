@@ -1,129 +1,158 @@
 import { CoreError } from '../errors';
 import { haversineMeters } from '../geo/haversine';
-import type { RawRoads, RawWay } from '../import/raw-roads';
+import type { RawRoads } from '../import/raw-roads';
 import { buildArcTables } from './build-arc-tables';
+import { NodeIdTable } from './node-id-table';
 import type { RoadGraph } from './road-graph';
 import { EMERGENCY_DEFAULT_PROFILE, kmhToMetersPerSecond, wayDirection, type SpeedProfile } from './speed-profile';
 
-interface WayPart {
-  readonly way: RawWay;
-  readonly nodeIds: number[];
-}
-
-/**
- * Cuts ways at nodes the extract lacks and collapses repeated consecutive refs (road-network.md).
- * Parts shorter than two nodes carry no edge and are dropped.
- */
-function splitIntoParts(way: RawWay, nodes: RawRoads['nodes']): WayPart[] {
-  const parts: WayPart[] = [];
-  let current: number[] = [];
-  const flush = () => {
-    if (current.length >= 2) parts.push({ way, nodeIds: current });
-    current = [];
-  };
-  for (const id of way.nodeIds) {
-    if (!nodes.has(id)) {
-      flush();
-      continue;
-    }
-    if (current[current.length - 1] !== id) current.push(id);
-  }
-  flush();
-  return parts;
-}
+const BOTH_WAYS = Object.freeze({ forward: true, backward: true });
 
 /**
  * Builds the routable graph from raw roads per road-network.md: road ways are those whose
  * `highway` is in the profile; ways split at every node used twice or more (by two ways, or twice
- * in one way) and at their ends; haversine lengths; seconds from the profile's class speed;
+ * in one way) and at their ends; ways are cut at nodes the extract lacks and repeated consecutive
+ * refs collapse; haversine lengths; seconds from the profile's class speed;
  * oneway/roundabout/motorway directions. Edges are numbered in (way id, position) order.
+ *
+ * Built for a province (≈ 1 M edges): node ids go to dense indices through a typed-array hash
+ * table (NodeIdTable) once per ref, every later step works on those indices in typed arrays, and
+ * every output array is allocated once at its final size (counted first).
  * @throws CoreError('network-empty') when no road way remains.
  */
-const BOTH_WAYS = Object.freeze({ forward: true, backward: true });
-
 export function buildRoadGraph(raw: RawRoads, profile: SpeedProfile = EMERGENCY_DEFAULT_PROFILE): RoadGraph {
   const roadWays = raw.ways.filter((w) => w.tags.highway !== undefined && Object.hasOwn(profile.speedsKmh, w.tags.highway));
   roadWays.sort((a, b) => a.id - b.id);
-  const parts = roadWays.flatMap((w) => splitIntoParts(w, raw.nodes));
-  if (parts.length === 0) throw new CoreError('network-empty', 'no road ways with a highway class of the speed profile in the input');
 
-  const uses = new Map<number, number>();
-  for (const p of parts) for (const id of p.nodeIds) uses.set(id, (uses.get(id) ?? 0) + 1);
+  // Dense indices of the input's nodes: one Map lookup per node ref, typed arrays afterwards.
+  const nodeCountIn = raw.nodes.size;
+  const inLngLat = new Float64Array(2 * nodeCountIn);
+  const inOsmId = new Float64Array(nodeCountIn);
+  const indexOf = new NodeIdTable(nodeCountIn);
+  raw.nodes.forEach((lngLat, id) => {
+    const n = indexOf.add(id);
+    inOsmId[n] = id;
+    inLngLat[2 * n] = lngLat[0];
+    inLngLat[2 * n + 1] = lngLat[1];
+  });
 
-  const vertexOf = new Map<number, number>();
-  const vertexIds: number[] = [];
-  const vertex = (osmId: number): number => {
-    let v = vertexOf.get(osmId);
-    if (v === undefined) {
-      v = vertexIds.length;
-      vertexOf.set(osmId, v);
-      vertexIds.push(osmId);
+  // Parts: each way cut at missing nodes, repeated consecutive refs collapsed; refs as indices.
+  let refTotal = 0;
+  for (const w of roadWays) refTotal += w.nodeIds.length;
+  const refs = new Int32Array(refTotal);
+  const partStart: number[] = [0];
+  const partWay: number[] = [];
+  let r = 0;
+  for (let wi = 0; wi < roadWays.length; wi++) {
+    const ids = roadWays[wi]!.nodeIds;
+    let start = r;
+    for (let k = 0; k < ids.length; k++) {
+      const v = indexOf.get(ids[k]!);
+      if (v < 0) {
+        if (r - start >= 2) { partStart.push(r); partWay.push(wi); } else r = start;
+        start = r;
+        continue;
+      }
+      if (r > start && refs[r - 1] === v) continue;
+      refs[r++] = v;
     }
-    return v;
+    if (r - start >= 2) { partStart.push(r); partWay.push(wi); } else r = start;
+  }
+  const partCount = partWay.length;
+  if (partCount === 0) throw new CoreError('network-empty', 'no road ways with a highway class of the speed profile in the input');
+
+  const uses = new Int32Array(nodeCountIn);
+  for (let i = 0; i < r; i++) uses[refs[i]!]!++;
+
+  // Edges: count first, then fill preallocated arrays.
+  let edgeCount = 0;
+  for (let p = 0; p < partCount; p++) {
+    const s = partStart[p]!, e = partStart[p + 1]!;
+    for (let i = s + 1; i < e; i++) if (i === e - 1 || uses[refs[i]!]! >= 2) edgeCount++;
+  }
+  const shapeCount = r - partCount + edgeCount; // every ref once, plus each inner split point twice
+  const edgeFrom = new Int32Array(edgeCount), edgeTo = new Int32Array(edgeCount);
+  const lengths = new Float64Array(edgeCount), fwd = new Float64Array(edgeCount), bwd = new Float64Array(edgeCount);
+  const highwayIdx = new Uint8Array(edgeCount), wayIds = new Float64Array(edgeCount);
+  const shapeOffsets = new Int32Array(edgeCount + 1);
+  const shape = new Float64Array(2 * shapeCount), along = new Float64Array(shapeCount);
+  const classes = Object.keys(profile.speedsKmh);
+  const vertexOf = new Int32Array(nodeCountIn).fill(-1);
+  const vertexIn = new Int32Array(nodeCountIn);
+  let nodeCount = 0;
+  const vertex = (v: number): number => {
+    let x = vertexOf[v]!;
+    if (x < 0) {
+      x = nodeCount++;
+      vertexOf[v] = x;
+      vertexIn[x] = v;
+    }
+    return x;
   };
 
-  const edgeFrom: number[] = [], edgeTo: number[] = [], lengths: number[] = [], fwd: number[] = [], bwd: number[] = [];
-  const highwayIdx: number[] = [], wayIds: number[] = [], shapeOffsets: number[] = [0];
-  const shape: number[] = [], along: number[] = [];
-  const classes = Object.keys(profile.speedsKmh);
-
-  for (const { way, nodeIds } of parts) {
-    const speed = kmhToMetersPerSecond(profile.speedsKmh[way.tags.highway!]!);
+  let edge = 0, sp = 0;
+  for (let p = 0; p < partCount; p++) {
+    const way = roadWays[partWay[p]!]!;
+    const highway = way.tags.highway!;
+    const speed = kmhToMetersPerSecond(profile.speedsKmh[highway]!);
     const dir = profile.onewayApplies ? wayDirection(way.tags) : BOTH_WAYS;
-    let start = 0;
-    for (let i = 1; i < nodeIds.length; i++) {
-      if (i < nodeIds.length - 1 && (uses.get(nodeIds[i]!) ?? 0) < 2) continue;
+    const cls = classes.indexOf(highway);
+    const s = partStart[p]!, e = partStart[p + 1]!;
+    let start = s;
+    for (let i = s + 1; i < e; i++) {
+      if (i < e - 1 && uses[refs[i]!]! < 2) continue;
       let meters = 0;
       for (let k = start; k <= i; k++) {
-        const [lng, lat] = raw.nodes.get(nodeIds[k]!)!;
+        const v = refs[k]!;
+        const lng = inLngLat[2 * v]!, lat = inLngLat[2 * v + 1]!;
         if (k > start) {
-          const [plng, plat] = raw.nodes.get(nodeIds[k - 1]!)!;
-          meters += haversineMeters(plng, plat, lng, lat);
+          const u = refs[k - 1]!;
+          meters += haversineMeters(inLngLat[2 * u]!, inLngLat[2 * u + 1]!, lng, lat);
         }
-        shape.push(lng, lat);
-        along.push(meters);
+        shape[2 * sp] = lng;
+        shape[2 * sp + 1] = lat;
+        along[sp++] = meters;
       }
-      shapeOffsets.push(shape.length / 2);
-      edgeFrom.push(vertex(nodeIds[start]!));
-      edgeTo.push(vertex(nodeIds[i]!));
-      lengths.push(meters);
+      shapeOffsets[edge + 1] = sp;
+      edgeFrom[edge] = vertex(refs[start]!);
+      edgeTo[edge] = vertex(refs[i]!);
+      lengths[edge] = meters;
       const seconds = meters / speed;
-      fwd.push(dir.forward ? seconds : -1);
-      bwd.push(dir.backward ? seconds : -1);
-      highwayIdx.push(classes.indexOf(way.tags.highway!));
-      wayIds.push(way.id);
+      fwd[edge] = dir.forward ? seconds : -1;
+      bwd[edge] = dir.backward ? seconds : -1;
+      highwayIdx[edge] = cls;
+      wayIds[edge] = way.id;
+      edge++;
       start = i;
     }
   }
 
-  const nodeCount = vertexIds.length;
-  const nodeLngLat = new Float64Array(nodeCount * 2);
-  vertexIds.forEach((id, v) => {
-    const [lng, lat] = raw.nodes.get(id)!;
-    nodeLngLat[2 * v] = lng;
-    nodeLngLat[2 * v + 1] = lat;
-  });
-  const from = Int32Array.from(edgeFrom), to = Int32Array.from(edgeTo);
-  const forwardSeconds = Float64Array.from(fwd), backwardSeconds = Float64Array.from(bwd);
-  const { forward, reverse } = buildArcTables(nodeCount, from, to, forwardSeconds, backwardSeconds);
+  const nodeLngLat = new Float64Array(nodeCount * 2), nodeOsmId = new Float64Array(nodeCount);
+  for (let x = 0; x < nodeCount; x++) {
+    const v = vertexIn[x]!;
+    nodeLngLat[2 * x] = inLngLat[2 * v]!;
+    nodeLngLat[2 * x + 1] = inLngLat[2 * v + 1]!;
+    nodeOsmId[x] = inOsmId[v]!;
+  }
+  const { forward, reverse } = buildArcTables(nodeCount, edgeFrom, edgeTo, fwd, bwd);
   return {
     version: 1,
     profileName: profile.name,
     nodeCount,
-    edgeCount: from.length,
+    edgeCount,
     nodeLngLat,
-    nodeOsmId: Float64Array.from(vertexIds),
-    edgeFrom: from,
-    edgeTo: to,
-    edgeLengthMeters: Float64Array.from(lengths),
-    edgeForwardSeconds: forwardSeconds,
-    edgeBackwardSeconds: backwardSeconds,
-    edgeHighway: Uint8Array.from(highwayIdx),
+    nodeOsmId,
+    edgeFrom,
+    edgeTo,
+    edgeLengthMeters: lengths,
+    edgeForwardSeconds: fwd,
+    edgeBackwardSeconds: bwd,
+    edgeHighway: highwayIdx,
     highwayClasses: classes,
-    edgeWayId: Float64Array.from(wayIds),
-    edgeShapeOffsets: Int32Array.from(shapeOffsets),
-    shapeLngLat: Float64Array.from(shape),
-    shapeMetersAlong: Float64Array.from(along),
+    edgeWayId: wayIds,
+    edgeShapeOffsets: shapeOffsets,
+    shapeLngLat: shape,
+    shapeMetersAlong: along,
     forward,
     reverse,
   };

@@ -1,5 +1,6 @@
 import { buildRoadGraph } from '../graph/build-road-graph';
 import type { RoadGraph } from '../graph/road-graph';
+import { roadGraphBytes } from '../graph/graph-binary';
 import { EMERGENCY_DEFAULT_PROFILE, kmhToMetersPerSecond, type SpeedProfile } from '../graph/speed-profile';
 import type { RawRoads } from '../import/raw-roads';
 import { buildSegmentIndex, type SegmentIndex } from '../spatial/segment-index';
@@ -30,6 +31,21 @@ export function createRoadNetwork(graph: RoadGraph, profile: SpeedProfile = EMER
 
 export function roadNetworkFromRaw(raw: RawRoads, profile: SpeedProfile = EMERGENCY_DEFAULT_PROFILE): RoadNetwork {
   return createRoadNetwork(buildRoadGraph(raw, profile), profile);
+}
+
+/**
+ * Bytes the network holds for its lifetime: the graph's arrays, the segment index (R-tree and
+ * per-segment arrays) and the expander's per-node and queue buffers. Snap rasters and answers
+ * are not counted (they grow with use).
+ */
+export function roadNetworkBytes(net: RoadNetwork): { graph: number; index: number; expander: number; total: number } {
+  const graph = roadGraphBytes(net.graph);
+  const { tree, segmentEdge, segmentShape, shapeXY } = net.index;
+  const index = tree.data.byteLength + segmentEdge.byteLength + segmentShape.byteLength + shapeXY.byteLength;
+  const n = net.graph.nodeCount, queueSlots = net.graph.forward.nodes.length + n + 1;
+  // seconds f64, label/predArc/touched i32, settled u8; heap (f64 + u32) and bucket entries (2 × i32) per slot
+  const expander = n * (8 + 4 + 4 + 4 + 1) + queueSlots * (8 + 4 + 4 + 4);
+  return { graph, index, expander, total: graph + index + expander };
 }
 
 /** Joins a [lng, lat] to the network (null when farther than maxSnapMeters from every open road). */

@@ -22,11 +22,35 @@ export interface ExpandOptions {
 }
 
 const ABORT_CHECK_EVERY = 1 << 14;
+/** Largest bucket ring for the bucket queue (4 MB of heads); longer spans use the binary heap. */
+const MAX_BUCKETS = 1 << 20;
+
+/** Per direction: the shortest and longest arc, for the bucket queue's width and ring. */
+interface ArcRange {
+  readonly minSeconds: number;
+  readonly maxSeconds: number;
+}
+
+function arcRange(arcs: ArcTable): ArcRange {
+  let minSeconds = Infinity, maxSeconds = 0;
+  for (let a = 0; a < arcs.seconds.length; a++) {
+    const s = arcs.seconds[a]!;
+    if (s < minSeconds) minSeconds = s;
+    if (s > maxSeconds) maxSeconds = s;
+  }
+  return { minSeconds, maxSeconds };
+}
 
 /**
- * Bounded multi-source Dijkstra on the graph's CSR arcs with a typed-array binary heap.
- * One expander per graph reuses its buffers across runs and resets only the nodes it touched,
- * so a run costs O(reached arcs · log) and no allocation. After `expand`, `seconds[v]` is the
+ * Bounded multi-source Dijkstra on the graph's CSR arcs. One expander per graph reuses its
+ * buffers across runs and resets only the nodes it touched, so a run allocates nothing.
+ *
+ * The queue is a bucket queue (Dial) whose bucket width is the graph's shortest arc: a node
+ * popped from the current bucket can no longer be improved (any other node of the bucket is at
+ * least that width away), so nodes leave in any order within a bucket, push and pop are O(1), and
+ * the times are those of Dijkstra with a heap (bench #2 compares every node with graphology).
+ * When the ring would be too long (an arc of zero or nearly zero seconds beside long ones, or
+ * seeds spread over a long time) it falls back to the typed-array binary heap (flatqueue). After `expand`, `seconds[v]` is the
  * travel time of node v (Infinity when not reached within budget), `label[v]` the seed label
  * that reaches it first and `predArc[v]` the arc it was reached by (-1 at a seed), for paths.
  */
@@ -36,6 +60,15 @@ export class TravelTimeExpander {
   readonly predArc: Int32Array;
   private readonly queue: FlatQueue<number>;
   private readonly touched: Int32Array;
+  private readonly settled: Uint8Array;
+  private readonly ranges = new Map<ArcTable, ArcRange>();
+  private bucketHeads = new Int32Array(0);
+  private readonly entryNode: Int32Array;
+  private readonly entryNext: Int32Array;
+  /** which queue the last run used (for the bench and tests) */
+  lastQueue: 'buckets' | 'heap' = 'heap';
+  /** force a queue (tests and bench compare both); default: buckets when the ring fits */
+  queueChoice: 'auto' | 'heap' = 'auto';
   private touchedCount = 0;
   private lastDirection: TravelDirection = 'forward';
 
@@ -45,8 +78,11 @@ export class TravelTimeExpander {
     this.label = new Int32Array(n).fill(-1);
     this.predArc = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
-    // Lazy deletion pushes at most once per arc relaxation plus once per seed.
+    this.settled = new Uint8Array(n);
+    // Lazy deletion pushes at most once per arc relaxation plus once per seeded node.
     this.queue = new FlatQueue<number>(graph.forward.nodes.length + n + 1, Float64Array, Uint32Array);
+    this.entryNode = new Int32Array(graph.forward.nodes.length + n + 1);
+    this.entryNext = new Int32Array(graph.forward.nodes.length + n + 1);
   }
 
   /** The arc table of the last run's direction, for reading `predArc`. */
@@ -61,7 +97,7 @@ export class TravelTimeExpander {
     this.reset();
     this.lastDirection = options.direction;
     const arcs = this.arcs;
-    const { seconds, label, predArc, queue } = this;
+    const { seconds, label, predArc } = this;
     for (const s of seeds) {
       if (!(s.node >= 0 && s.node < this.graph.nodeCount)) throw new CoreError('invalid-argument', `seed node ${s.node} is not in the graph`);
       if (s.seconds < seconds[s.node]! && s.seconds <= budgetSeconds) {
@@ -71,6 +107,94 @@ export class TravelTimeExpander {
         predArc[s.node] = -1;
       }
     }
+    if (this.touchedCount === 0) return this;
+    let minSeed = Infinity, maxSeed = -Infinity;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const t = seconds[this.touched[i]!]!;
+      if (t < minSeed) minSeed = t;
+      if (t > maxSeed) maxSeed = t;
+    }
+    let range = this.ranges.get(arcs);
+    if (!range) this.ranges.set(arcs, (range = arcRange(arcs)));
+    const width = range.minSeconds;
+    const span = width > 0 ? Math.ceil(Math.max(range.maxSeconds, maxSeed - minSeed) / width) + 2 : Infinity;
+    if (span <= MAX_BUCKETS && this.queueChoice === 'auto') {
+      this.lastQueue = 'buckets';
+      this.expandWithBuckets(arcs, width, span, budgetSeconds, closedEdges, signal);
+    } else {
+      this.lastQueue = 'heap';
+      this.expandWithHeap(arcs, budgetSeconds, closedEdges, signal);
+    }
+    return this;
+  }
+
+  /** Dial's algorithm: buckets of `width` seconds in a ring of linked lists (see the class comment). */
+  private expandWithBuckets(arcs: ArcTable, width: number, span: number, budgetSeconds: number, closedEdges: Uint8Array | undefined, signal: AbortSignal | undefined): void {
+    let size = 1;
+    while (size < span) size *= 2;
+    if (this.bucketHeads.length < size) this.bucketHeads = new Int32Array(size).fill(-1);
+    const heads = this.bucketHeads, mask = size - 1, perWidth = 1 / width;
+    const { seconds, label, predArc, settled, entryNode, entryNext, touched } = this;
+    // One entry per seeded node (its best seed), as for the heap: within capacity for any seed count.
+    let entries = 0, pending = 0, cur = Infinity;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const v = touched[i]!, b = Math.floor(seconds[v]! / width);
+      if (b < cur) cur = b;
+      entryNode[entries] = v;
+      entryNext[entries] = heads[b & mask]!;
+      heads[b & mask] = entries++;
+      pending++;
+    }
+    const { offsets, nodes, edges, seconds: arcSeconds } = arcs;
+    let touchedCount = this.touchedCount;
+    const hasClosed = closedEdges !== undefined;
+    let pops = 0;
+    while (pending > 0) {
+      const slot = cur & mask;
+      let e = heads[slot]!;
+      while (e >= 0) {
+        heads[slot] = entryNext[e]!;
+        pending--;
+        const v = entryNode[e]!;
+        if (settled[v] === 0) {
+          settled[v] = 1;
+          if (++pops === ABORT_CHECK_EVERY) {
+            pops = 0;
+            if (signal?.aborted) {
+              this.touchedCount = touchedCount;
+              heads.fill(-1);
+              throw new AbortError();
+            }
+          }
+          const t = seconds[v]!, l = label[v]!;
+          const end = offsets[v + 1]!;
+          for (let a = offsets[v]!; a < end; a++) {
+            const w = nodes[a]!;
+            const tw = t + arcSeconds[a]!;
+            if (tw < seconds[w]! && tw <= budgetSeconds) {
+              if (hasClosed && closedEdges[edges[a]!] === 1) continue;
+              if (seconds[w] === Infinity) touched[touchedCount++] = w;
+              seconds[w] = tw;
+              label[w] = l;
+              predArc[w] = a;
+              const b = (tw * perWidth) & mask; // ≥ the current bucket: arcs are ≥ width (rounding may keep it in the current one, still correct)
+              entryNode[entries] = w;
+              entryNext[entries] = heads[b]!;
+              heads[b] = entries++;
+              pending++;
+            }
+          }
+        }
+        e = heads[slot]!;
+      }
+      cur++;
+    }
+    this.touchedCount = touchedCount;
+  }
+
+  /** Dijkstra with the binary heap and lazy deletion. */
+  private expandWithHeap(arcs: ArcTable, budgetSeconds: number, closedEdges: Uint8Array | undefined, signal: AbortSignal | undefined): void {
+    const { seconds, label, predArc, queue } = this;
     // One push per seeded node (its best seed), not per seed: any number of seeds — 100,000
     // sources sharing nodes — stays within the queue's capacity of arcs + nodes.
     for (let i = 0; i < this.touchedCount; i++) queue.push(this.touched[i]!, seconds[this.touched[i]!]!);
@@ -86,7 +210,10 @@ export class TravelTimeExpander {
       if (t > seconds[v]!) continue; // stale entry
       if (++pops === ABORT_CHECK_EVERY) {
         pops = 0;
-        if (signal?.aborted) throw new AbortError();
+        if (signal?.aborted) {
+          this.touchedCount = touchedCount;
+          throw new AbortError();
+        }
       }
       const l = label[v]!;
       const end = offsets[v + 1]!;
@@ -104,7 +231,6 @@ export class TravelTimeExpander {
       }
     }
     this.touchedCount = touchedCount;
-    return this;
   }
 
   /** Nodes reached by the last run (in no particular order). */
@@ -118,6 +244,7 @@ export class TravelTimeExpander {
       this.seconds[v] = Infinity;
       this.label[v] = -1;
       this.predArc[v] = -1;
+      this.settled[v] = 0;
     }
     this.touchedCount = 0;
     this.queue.clear();
