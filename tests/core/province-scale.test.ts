@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateSyntheticRoads } from '../../bench/synthetic-roads';
 import { mapBuildRoadGraph } from '../../bench/peers/map-build-road-graph';
-import { AbortError, buildRoadGraph, deserializeRoadGraph, isRoadGraphBinary, parseOsmPbf, serializeRoadGraph, TravelTimeExpander, type RoadGraph } from '../../src/core/index';
+import { AbortError, buildRoadGraph, createRoadNetwork, deserializeRoadGraph, projectX, projectY, snapToGraph, unprojectLat, unprojectLng, isRoadGraphBinary, parseOsmPbf, serializeRoadGraph, TravelTimeExpander, type RoadGraph } from '../../src/core/index';
 import { createComputeHandlers } from '../../src/workers/compute-handlers';
 import { NodeIdTable } from '../../src/core/graph/node-id-table';
+import { SnapRaster } from '../../src/core/isochrone/snap-raster';
+import { frameCovering } from '../../src/core/isochrone/grid-frame';
 import { mulberry32 } from '../../bench/timing';
 import { ANDORRA_PBF, HAS_SHARED } from '../helpers/shared-reference';
 
@@ -120,5 +122,39 @@ describe('binary road graph', () => {
     const r = await h.loadRoads({ fileName: 'roads.onemap-graph', bytes: bytes.buffer as ArrayBuffer }, { signal: new AbortController().signal, checkpoint: async () => {} });
     expect(r.result).toMatchObject({ nodeCount: g.nodeCount, edgeCount: g.edgeCount, problems: [] });
     expect(r.result.memoryBytes! / g.edgeCount).toBeGreaterThan(100);
+  });
+});
+
+describe('the snap raster (scatter pass, sorted block pass, same-edge ties) joins every cell as snapToGraph does', () => {
+  const cases: Array<[string, () => RoadGraph]> = [['synthetic county', () => buildRoadGraph(generateSyntheticRoads({ rows: 25, cols: 30, seed: 21, spacingMeters: 150 }).raw)]];
+  if (HAS_SHARED) cases.push(['Andorra', () => buildRoadGraph(parseOsmPbf(readFileSync(ANDORRA_PBF)))]);
+  test.each(cases)('%s', (_, make) => {
+    const net = createRoadNetwork(make());
+    const raster = new SnapRaster(net, 40);
+    const p = net.index.projection;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < net.graph.nodeLngLat.length; i += 2) {
+      const x = projectX(p, net.graph.nodeLngLat[i]!), y = projectY(p, net.graph.nodeLngLat[i + 1]!);
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    const frame = frameCovering(p, 40, { minX: minX - 600, minY: minY - 600, maxX: maxX + 600, maxY: maxY + 600 }, 1e8);
+    const got = new Map<number, { edge: number; fraction: number; off: number; tie: boolean }>();
+    raster.forEachCell(frame, (cell, edge, fraction, off, tie) => got.set(cell, { edge, fraction, off, tie: tie !== undefined }), (cell, off) => got.set(cell, { edge: -1, fraction: 0, off, tie: false }));
+    const rand = mulberry32(5);
+    let checked = 0;
+    for (let i = 0; i < 20000; i++) {
+      const cell = Math.floor(rand() * frame.width * frame.height), col = cell % frame.width, row = (cell - col) / frame.width;
+      const lng = unprojectLng(p, (frame.colOffset + col + 0.5) * 40), lat = unprojectLat(p, (frame.rowOffset + row + 0.5) * 40);
+      const snap = snapToGraph(net.graph, net.index, lng, lat, { maxSnapMeters: net.profile.maxSnapMeters + 40 });
+      const r = got.get(cell);
+      if (!snap) { expect(r, `cell ${cell}`).toBeUndefined(); continue; }
+      checked++;
+      expect(r, `cell ${cell}`).toBeDefined();
+      expect(r!.off).toBeCloseTo(snap.offRoadMeters, 3);
+      if (snap.offRoadMeters > net.profile.maxSnapMeters) { expect(r!.edge).toBe(-1); continue; }
+      expect(snap.candidates.map((c) => c.edge)).toContain(r!.edge);
+      if (snap.candidates.length === 1) expect(r!.fraction).toBeCloseTo(snap.candidates[0]!.fraction, 6);
+    }
+    expect(checked).toBeGreaterThan(2000);
   });
 });
