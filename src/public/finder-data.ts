@@ -1,7 +1,7 @@
-// The finder's one data file, written at build time by scripts/public/build-public-data.ts
-// (public fields only) and fingerprinted by Vite; the roads file feeds the walking graph.
+// The finder's data files, written at build time by scripts/public/build-public-data.ts (public
+// fields only; the roads compact) and fingerprinted by Vite. The roads feed the walking graph and the map.
 import finderDataUrl from '../../.generated/public/finder-data.json?url';
-import roadsUrl from '../../data/taishun/roads.geojson?url';
+import roadsUrl from '../../.generated/public/walking-roads.json?url';
 import type { FinderData } from '../io/public-finder-data';
 
 export { roadsUrl };

@@ -24,6 +24,6 @@ export async function startWalkingEngine(shelters: readonly WalkingShelter[]): P
   const res = await fetch(roadsUrl);
   if (!res.ok) throw new Error(`${roadsUrl}: HTTP ${res.status}`);
   const bytes = await res.arrayBuffer();
-  const loaded = await client.request('loadWalkingNetwork', { fileName: 'roads.geojson', bytes, shelters }, { transfer: [bytes] });
+  const loaded = await client.request('loadWalkingNetwork', { fileName: 'walking-roads.json', bytes, shelters }, { transfer: [bytes] });
   return { client, readyMs: performance.now() - started, buildMs: loaded.buildMs };
 }

@@ -2,6 +2,7 @@ import {
   CoreError, findNearestByTravelTime, parseGeoJsonRoads, roadNetworkFromRaw, snapResources, WALKING_PROFILE,
   type RoadNetwork, type SnappedResource,
 } from '../core';
+import { decodeCompactRoads } from '../io/compact-roads';
 import type { HandlersOf } from './compute-host';
 import type { WalkingMessages } from './walking-protocol';
 
@@ -13,14 +14,16 @@ export function createWalkingHandlers(): HandlersOf<WalkingMessages> {
   return {
     loadWalkingNetwork({ fileName, bytes, shelters: input }) {
       const started = performance.now();
-      // GeoJSON only (the demo's roads): the OSM XML and PBF parsers stay out of the phone's download.
+      // Compact roads (src/io/compact-roads.ts) or GeoJSON only: the OSM XML and PBF parsers stay out of the phone's download.
       let json: unknown;
       try {
         json = JSON.parse(new TextDecoder().decode(bytes));
       } catch (err) {
         throw new CoreError('invalid-input', `${fileName}: not JSON (${(err as Error).message})`);
       }
-      const raw = parseGeoJsonRoads(json);
+      const compact = (json as { format?: unknown } | null)?.format !== undefined ? decodeCompactRoads(json) : null;
+      const raw = parseGeoJsonRoads(compact ? compact.roads : json);
+      const decodeProblems = compact ? compact.issues.map((i) => `${fileName}: ${i.message}`) : [];
       net = roadNetworkFromRaw(raw, WALKING_PROFILE);
       shelters = snapResources(net, input.map((s) => ({ id: s.id, kind: 'shelter', lngLat: s.lngLat })));
       byId = new Map(shelters.map((s) => [s.id, s]));
@@ -29,7 +32,7 @@ export function createWalkingHandlers(): HandlersOf<WalkingMessages> {
           nodeCount: net.graph.nodeCount,
           edgeCount: net.graph.edgeCount,
           offRoadIds: shelters.filter((s) => !s.snap).map((s) => s.id),
-          problems: [...raw.problems],
+          problems: [...decodeProblems, ...raw.problems],
           buildMs: performance.now() - started,
         },
       };

@@ -12,7 +12,7 @@ export interface WalkingShelter {
  * the isochrone nor the coverage code.
  */
 export interface WalkingMessages {
-  /** build the road graph on the `walking` profile from a GeoJSON roads file's bytes (transferred) and join the shelters to it */
+  /** build the road graph on the `walking` profile from a roads file's bytes (transferred): compact roads (io/compact-roads.ts) or GeoJSON and join the shelters to it */
   loadWalkingNetwork: [
     { fileName: string; bytes: ArrayBuffer; shelters: readonly WalkingShelter[] },
     { nodeCount: number; edgeCount: number; offRoadIds: string[]; problems: string[]; buildMs: number },

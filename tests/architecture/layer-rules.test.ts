@@ -123,7 +123,7 @@ describe('the public shelter finder never reaches officer code or deck.gl', () =
   });
 
   // the only data files the public entry may reference: its public-fields file and the county basemap (no teams, depots, cameras)
-  const PUBLIC_DATA = /^\.\.\/(\.generated\/public\/finder-data\.json|data\/taishun\/(roads|county|townships|township-seats|villages)\.geojson)\?url$/;
+  const PUBLIC_DATA = /^\.\.\/(\.generated\/public\/(finder-data|walking-roads)\.json|data\/taishun\/(county|townships|township-seats|villages)\.geojson)\?url$/;
 
   test('public code imports only core, io, workers, config, the map modules it may use, public data files and small packages', () => {
     const allowedMap = new Set(['map/basemap-style.ts', 'map/public-map.ts', 'map/maplibre-worker.ts']);

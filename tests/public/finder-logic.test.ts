@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { findNearestByTravelTime, parseRoads, roadNetworkFromRaw, snapResources, WALKING_PROFILE } from '../../src/core';
+import { findNearestByTravelTime, parseGeoJsonRoads, parseRoads, roadNetworkFromRaw, snapResources, WALKING_PROFILE } from '../../src/core';
+import { decodeCompactRoads, encodeCompactRoads } from '../../src/io/compact-roads';
 import { buildFinderData, type PublicShelter } from '../../src/io/public-finder-data';
 import { ar } from '../../src/public/i18n/ar';
 import { en } from '../../src/public/i18n/en';
@@ -163,5 +164,28 @@ describe('shelter duty phones (scripts/demo/shelter-contacts.ts)', () => {
     expect(phones).toHaveLength(ids.length);
     expect(phones.every((p) => /^0577-00\d{6}$/.test(p))).toBe(true);
     expect(JSON.parse(committed).synthetic).toBe(true);
+  });
+});
+
+describe('compact roads (src/io/compact-roads.ts)', () => {
+  test('decoded, the demo roads give exactly the graph of the original GeoJSON on the walking profile', () => {
+    const text = readFileSync(join(REPO_ROOT, 'data', 'taishun', 'roads.geojson'), 'utf8');
+    const compact = encodeCompactRoads(JSON.parse(text));
+    const { roads, issues } = decodeCompactRoads(JSON.parse(JSON.stringify(compact)));
+    expect(issues).toEqual([]);
+    const a = roadNetworkFromRaw(parseRoads('roads.geojson', new TextEncoder().encode(text)), WALKING_PROFILE).graph;
+    const b = roadNetworkFromRaw(parseGeoJsonRoads(roads), WALKING_PROFILE).graph;
+    expect([b.nodeCount, b.edgeCount]).toEqual([a.nodeCount, a.edgeCount]);
+    expect(Array.from(b.nodeLngLat)).toEqual(Array.from(a.nodeLngLat));
+    expect(Array.from(b.edgeForwardSeconds)).toEqual(Array.from(a.edgeForwardSeconds));
+    expect(Array.from(b.edgeBackwardSeconds)).toEqual(Array.from(a.edgeBackwardSeconds));
+    expect(JSON.stringify(compact).length).toBeLessThan(text.length / 2);
+  });
+
+  test('bad ways are reported by index and field and left out; a wrong format is one issue', () => {
+    const { roads, issues } = decodeCompactRoads({ format: 'onemap-compact-roads-1', ways: [[{ highway: 'track' }, [1, 2, 3, 4]], [{}, [1, 2, 3, 4]], [{ highway: 'track' }, [1, 2, 3]]] });
+    expect(roads.features).toHaveLength(1);
+    expect(issues.map((i) => `${i.row}:${i.field}`)).toEqual(['1:tags.highway', '2:deltas']);
+    expect(decodeCompactRoads({ format: 'x' }).issues[0]!.message).toMatch(/format/);
   });
 });

@@ -36,7 +36,7 @@ describe('the public folder (npm run build:public)', () => {
   // (township-seats.geojson, 3 KB, is inlined into the map chunk by Vite's 4 KB asset limit)
   test('holds the finder entry, its manifest and service worker, its data, the walking roads and the county basemap', () => {
     for (const want of ['index.html', 'sw.js', 'manifest.webmanifest', 'finder-icon-192.png', 'finder-icon-512.png']) expect(files).toContain(want);
-    for (const pattern of [/^assets\/finder-data-[\w-]+\.json$/, /^assets\/roads-[\w-]+\.geojson$/, /^assets\/county-[\w-]+\.geojson$/, /^assets\/townships-[\w-]+\.geojson$/, /^assets\/villages-[\w-]+\.geojson$/, /^assets\/walking\.worker-[\w-]+\.js$/]) {
+    for (const pattern of [/^assets\/finder-data-[\w-]+\.json$/, /^assets\/walking-roads-[\w-]+\.json$/, /^assets\/county-[\w-]+\.geojson$/, /^assets\/townships-[\w-]+\.geojson$/, /^assets\/villages-[\w-]+\.geojson$/, /^assets\/walking\.worker-[\w-]+\.js$/]) {
       expect(files.filter((f) => pattern.test(f)), String(pattern)).toHaveLength(1);
     }
     expect(text('index.html')).toContain('rel="manifest"');
@@ -44,7 +44,7 @@ describe('the public folder (npm run build:public)', () => {
   });
 
   test('has nothing of the officer app: no teams, depots, cameras, fire stations, mines, officer entry', () => {
-    expect(files.filter((f) => /rescue-teams|depots|cameras|fire-stations|mines|compute\.worker|shelters-[\w-]+\.geojson/.test(f))).toEqual([]);
+    expect(files.filter((f) => /rescue-teams|depots|cameras|fire-stations|mines|compute\.worker|shelters-[\w-]+\.geojson|\/roads-[\w-]+\.geojson/.test(f))).toEqual([]);
     const officerTitle = '应急一张图 OneMap';
     expect(files.filter((f) => /\.(html|js)$/.test(f) && text(f).includes(officerTitle))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import townshipSeatsUrl from '../../../data/taishun/township-seats.geojson?url';
 import villagesUrl from '../../../data/taishun/villages.geojson?url';
 import { createPublicMap, type PublicMap, type PublicMapShelter } from '../../map/public-map';
 import type { BasemapData } from '../../map/basemap-style';
+import { decodeCompactRoads } from '../../io/compact-roads';
 import { roadsUrl } from '../finder-data';
 import type { PublicLang, Translate } from '../i18n';
 
@@ -19,15 +20,18 @@ export interface FinderMapProps {
   readonly onTap: (lngLat: [number, number]) => void;
 }
 
-async function fetchCollection(url: string): Promise<FeatureCollection> {
+async function fetchJson(url: string): Promise<unknown> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as FeatureCollection;
+  return res.json();
 }
 
 async function loadBasemap(): Promise<BasemapData> {
-  const [county, townships, townshipSeats, villages, roads] = await Promise.all([countyUrl, townshipsUrl, townshipSeatsUrl, villagesUrl, roadsUrl].map(fetchCollection));
-  return { county: county!, townships: townships!, townshipSeats: townshipSeats!, villages: villages!, roads: roads! };
+  const [county, townships, townshipSeats, villages, compactRoads] = await Promise.all([countyUrl, townshipsUrl, townshipSeatsUrl, villagesUrl, roadsUrl].map(fetchJson));
+  const fc = (x: unknown) => x as FeatureCollection;
+  // the same compact roads as the walking graph (one download for both)
+  const roads = decodeCompactRoads(compactRoads).roads;
+  return { county: fc(county), townships: fc(townships), townshipSeats: fc(townshipSeats), villages: fc(villages), roads };
 }
 
 declare global {
