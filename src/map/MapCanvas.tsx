@@ -70,6 +70,8 @@ export interface MapCanvasProps {
   attribution: string;
   /** shown instead of the map when this browser cannot draw it (no WebGL2); the rest of the app still works */
   unavailableMessage: string;
+  /** shown while a WebGL context is lost (GPU reset, driver update, too many contexts), until both canvases are back */
+  contextLostMessage?: string;
   onViewChange: (view: MapView) => void;
   onHover: (ref: PickRef | null, xPixels: number, yPixels: number) => void;
   /** every click: a pick (resource, cluster) or the [lng, lat] of empty map */
@@ -182,6 +184,10 @@ export function MapCanvas(props: MapCanvasProps) {
   // Band sources on the map: id → the FeatureCollection last handed over and its layers.
   const bandsOnMapRef = useRef(new Map<string, { data: unknown; layerIds: string[] }>());
   const [unavailable, setUnavailable] = useState(false);
+  // WebGL context loss of either canvas: MapLibre's restores itself; deck.gl's overlay is recreated.
+  const [contextLost, setContextLost] = useState(false);
+  // While MapLibre's context is lost it has no style: nothing may ask it for its projection.
+  const baseLostRef = useRef(false);
   const drawRef = useRef<TerraDraw | null>(null);
   const markersRef = useRef(new Map<string, { marker: Marker; spec: MapMarker }>());
 
@@ -204,18 +210,66 @@ export function MapCanvas(props: MapCanvasProps) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    const overlay = new MapboxOverlay({
-      interleaved: false,
-      layers: [],
-      onHover: (info) => propsRef.current.onHover(toPickRef(propsRef.current.descriptors, info), info.x, info.y),
-      onClick: (info) => {
-        if (propsRef.current.drawing || !info.coordinate) return;
-        const [lng, lat] = info.coordinate as [number, number];
-        propsRef.current.onClick({ ref: toPickRef(propsRef.current.descriptors, info), lngLat: [lng, lat] });
-      },
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-    });
+    const lost = { base: false, deck: false };
+    const makeOverlay = () =>
+      new MapboxOverlay({
+        interleaved: false,
+        layers: toDeckLayers(propsRef.current.descriptors),
+        onHover: (info) => propsRef.current.onHover(toPickRef(propsRef.current.descriptors, info), info.x, info.y),
+        onClick: (info) => {
+          if (propsRef.current.drawing || !info.coordinate) return;
+          const [lng, lat] = info.coordinate as [number, number];
+          propsRef.current.onClick({ ref: toPickRef(propsRef.current.descriptors, info), lngLat: [lng, lat] });
+        },
+        getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+        onLoad: () => {
+          lost.deck = false;
+          setContextLost(lost.base);
+        },
+      });
+    const overlay = makeOverlay();
     map.addControl(overlay);
+    // webglcontextlost/-restored do not bubble, but a capturing listener on the container sees both canvases'.
+    let recreateTimer: ReturnType<typeof setTimeout> | null = null;
+    const recreateOverlay = () => {
+      recreateTimer = null;
+      // While MapLibre's own context is lost it has no style (and no projection) to overlay on:
+      // its restore comes first and recreates the overlay then.
+      if (lost.base) return;
+      const old = overlayRef.current;
+      try {
+        if (old) map.removeControl(old);
+      } catch (err) {
+        console.warn('removing the lost deck.gl overlay:', (err as Error).message);
+      }
+      const next = makeOverlay();
+      map.addControl(next);
+      overlayRef.current = next;
+    };
+    // MapLibre's canvas: MapLibre itself keeps a snapshot of its style and restores it; its own
+    // events come after that work. deck.gl's canvas: seen by a capturing listener on the container
+    // (context events do not bubble).
+    map.on('webglcontextlost', () => {
+      lost.base = baseLostRef.current = true;
+      console.warn('WebGL context lost: basemap');
+      setContextLost(true);
+    });
+    map.on('webglcontextrestored', () => {
+      lost.base = baseLostRef.current = false;
+      if (lost.deck) recreateOverlay();
+      else overlayRef.current?.setProps({ layers: toDeckLayers(propsRef.current.descriptors) });
+      map.triggerRepaint();
+      setContextLost(lost.deck);
+    });
+    const onContextLost = (event: Event) => {
+      if (event.target === map.getCanvas()) return;
+      // deck.gl cannot restore a lost context: give it a fresh canvas with the same layers.
+      lost.deck = true;
+      console.warn('WebGL context lost: overlay');
+      setContextLost(true);
+      if (!recreateTimer) recreateTimer = setTimeout(recreateOverlay, 300);
+    };
+    container.addEventListener('webglcontextlost', onContextLost, true);
     map.on('moveend', () => {
       const c = map.getCenter();
       propsRef.current.onViewChange({ center: [c.lng, c.lat], zoom: map.getZoom() });
@@ -235,7 +289,7 @@ export function MapCanvas(props: MapCanvasProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     propsRef.current.onApi?.({
-      captureImage: () => captureImage(map, overlay),
+      captureImage: () => captureImage(map, overlayRef.current ?? overlay),
       metersPerPixel: () => {
         const c = map.getCenter();
         return (40_075_016.686 * Math.cos((c.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
@@ -258,7 +312,9 @@ export function MapCanvas(props: MapCanvasProps) {
       drawRef.current = null;
       for (const m of markersRef.current.values()) m.marker.remove();
       markersRef.current.clear();
-      map.removeControl(overlay);
+      if (recreateTimer) clearTimeout(recreateTimer);
+      container.removeEventListener('webglcontextlost', onContextLost, true);
+      if (overlayRef.current) map.removeControl(overlayRef.current);
       map.remove();
       styledRef.current = false;
       bandsOnMapRef.current.clear();
@@ -299,6 +355,7 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [props.attribution]);
 
   useEffect(() => {
+    if (baseLostRef.current) return; // applied when the context is back
     overlayRef.current?.setProps({ layers: toDeckLayers(props.descriptors) });
     const map = mapRef.current;
     if (!map || !styledRef.current) return;
@@ -397,6 +454,11 @@ export function MapCanvas(props: MapCanvasProps) {
       {unavailable && (
         <p className="map-unavailable" role="alert" data-testid="map-unavailable">
           {props.unavailableMessage}
+        </p>
+      )}
+      {contextLost && props.contextLostMessage && (
+        <p className="map-context-lost" role="status" data-testid="map-context-lost">
+          {props.contextLostMessage}
         </p>
       )}
     </div>

@@ -15,6 +15,8 @@ export interface OnemapTestHook {
   drawnBandCount?: () => number;
   /** terra-draw's mode ('static' when not drawing, 'none' before first use) */
   drawingMode?: () => string;
+  /** kill the compute worker as a crash would (live-source/fault browser suite) */
+  killComputeWorker?: () => boolean;
   /** anything a view exposes for its own browser suite, under its id */
   views?: Record<string, unknown>;
   /** every drawn resource icon where it is drawn (fanned position when fanned out) */

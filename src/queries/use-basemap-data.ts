@@ -5,6 +5,14 @@ import { BASEMAP_URLS } from './data-urls';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 
+/** A basemap file that could not be used: its layer is drawn empty, the rest of the map is not. */
+export interface BasemapProblem {
+  file: string;
+  message: string;
+}
+
+export type LoadedBasemap = BasemapData & { problems: BasemapProblem[] };
+
 function asFeatureCollection(json: unknown, url: string): FeatureCollection {
   const fc = json as Partial<FeatureCollection> | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
@@ -14,14 +22,30 @@ function asFeatureCollection(json: unknown, url: string): FeatureCollection {
   return { ...fc, features: fc.features.filter((f) => f && f.geometry != null) } as FeatureCollection;
 }
 
-async function loadBasemap(signal: AbortSignal): Promise<BasemapData> {
-  const entries = await Promise.all(
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+async function loadBasemap(signal: AbortSignal): Promise<LoadedBasemap> {
+  const settled = await Promise.allSettled(
     Object.entries(BASEMAP_URLS).map(async ([key, url]) => [key, asFeatureCollection(await fetchJson(url, signal), url)] as const),
   );
-  return Object.fromEntries(entries) as unknown as BasemapData;
+  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+  const problems: BasemapProblem[] = [];
+  const entries = Object.entries(BASEMAP_URLS).map(([key, url], i) => {
+    const r = settled[i]!;
+    if (r.status === 'fulfilled') return r.value;
+    const message = (r.reason as Error)?.message ?? String(r.reason);
+    console.warn(`basemap file left out: ${message}`);
+    problems.push({ file: url.split('/').pop() ?? url, message: message.startsWith(url) ? message.slice(url.length).replace(/^:\s*/, '') : message });
+    return [key, EMPTY] as const;
+  });
+  if (problems.length === entries.length) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('; '));
+  return { ...(Object.fromEntries(entries) as unknown as BasemapData), problems };
 }
 
-/** County, townships, seats, villages and roads from data/ for the basemap and the search. */
+/**
+ * County, townships, seats, villages and roads from data/ for the basemap and the search. One bad
+ * file drops only its own layer (listed in `problems`, naming the file); all bad is an error.
+ */
 export function useBasemapData() {
   return useQuery({ queryKey: queryKeys.basemap(), queryFn: ({ signal }) => loadBasemap(signal), staleTime: Infinity });
 }

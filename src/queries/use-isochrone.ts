@@ -1,22 +1,44 @@
 import { useQuery } from '@tanstack/react-query';
-import { getComputeClient } from '../workers/compute-worker-instance';
+import { useSyncExternalStore } from 'react';
+import { exposeForTests } from '../map/test-hook';
+import { computeGeneration, getComputeClient, killComputeWorkerForTests, subscribeComputeGeneration } from '../workers/compute-worker-instance';
 import type { BarrierSpec } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
 
 const ROADS_FILE = 'roads.geojson';
 export const RESCUE_CIRCLE_BANDS_MINUTES: readonly number[] = [5, 10, 15];
 
+exposeForTests({ killComputeWorker: killComputeWorkerForTests });
+
+/** The compute worker's generation: moves on when it stops, so keyed queries re-run in the new one. */
+export function useComputeGeneration(): number {
+  return useSyncExternalStore(subscribeComputeGeneration, computeGeneration);
+}
+
+// The road file's bytes, kept so a restarted worker gets its network again without the network
+// (offline, a rescue circle still computes). 0.2 MB for the demo.
+let roadBytes: Promise<ArrayBuffer> | null = null;
+function fetchRoadBytes(signal: AbortSignal): Promise<ArrayBuffer> {
+  roadBytes ??= fetch(BASEMAP_URLS.roads, { signal }).then(async (response) => {
+    if (!response.ok) throw new Error(`${BASEMAP_URLS.roads}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  roadBytes.catch(() => (roadBytes = null));
+  return roadBytes;
+}
+
 /**
- * Loads the demo road network into the compute worker once (bytes transferred), then pre-fills
- * its snap raster so the first rescue circle is quick. Data: { nodeCount, edgeCount }.
+ * Loads the demo road network into the compute worker (a copy of the bytes transferred), then
+ * pre-fills its snap raster so the first rescue circle is quick; again into a restarted worker.
+ * Data: { nodeCount, edgeCount }. networkMode 'always': a worker needs no network, so its
+ * queries never pause while the browser says it is offline.
  */
 export function useComputeNetwork() {
+  const generation = useComputeGeneration();
   return useQuery({
-    queryKey: ['compute', 'network', BASEMAP_URLS.roads],
+    queryKey: ['compute', 'network', BASEMAP_URLS.roads, generation],
     queryFn: async ({ signal }) => {
-      const response = await fetch(BASEMAP_URLS.roads, { signal });
-      if (!response.ok) throw new Error(`${BASEMAP_URLS.roads}: HTTP ${response.status}`);
-      const bytes = await response.arrayBuffer();
+      const bytes = (await fetchRoadBytes(signal)).slice(0);
       const client = getComputeClient();
       const graph = await client.request('loadRoads', { fileName: ROADS_FILE, bytes }, { signal, transfer: [bytes] });
       void client.request('warmUp', {}).catch(() => undefined); // an optimisation only
@@ -24,24 +46,28 @@ export function useComputeNetwork() {
     },
     staleTime: Infinity,
     retry: 1,
+    networkMode: 'always',
   });
 }
 
 /**
  * The 5/10/15-minute bands of one resource, computed in the worker, with road closures if given.
  * Changing or clearing the resource aborts the running request (TanStack Query's signal → worker
- * cancel); while closures change, the previous bands stay drawn until the new ones arrive.
+ * cancel); while closures change, the previous bands stay drawn until the new ones arrive. A
+ * worker that stops mid-request is replaced and the request re-issued (the key has its generation).
  */
 export function useIsochrone(source: { id: string; lngLat: readonly [number, number] } | null, barriers?: BarrierSpec) {
   const network = useComputeNetwork();
+  const generation = useComputeGeneration();
   const query = useQuery({
-    queryKey: ['compute', 'isochrone', BASEMAP_URLS.roads, source?.id, source?.lngLat, RESCUE_CIRCLE_BANDS_MINUTES, barriers ?? null],
+    queryKey: ['compute', 'isochrone', BASEMAP_URLS.roads, source?.id, source?.lngLat, RESCUE_CIRCLE_BANDS_MINUTES, barriers ?? null, generation],
     queryFn: ({ signal }) =>
       getComputeClient().request('isochrone', { sourceId: source!.id, lngLat: source!.lngLat, bandsMinutes: RESCUE_CIRCLE_BANDS_MINUTES, barriers }, { signal }),
-    // Same resource, new closures: keep drawing the old bands until the new ones arrive.
+    // Same resource, new closures (or a new worker): keep drawing the old bands until the new ones arrive.
     placeholderData: (previous, previousQuery) => (source && previousQuery?.queryKey[3] === source.id ? previous : undefined),
     enabled: source !== null && network.isSuccess,
     staleTime: Infinity,
+    networkMode: 'always',
   });
   return { ...query, networkError: network.error, networkLoading: network.isPending };
 }

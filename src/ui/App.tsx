@@ -177,6 +177,7 @@ export function App({ initial, defaults }: AppProps) {
           flyTo={flyTo}
           attribution={t('attribution')}
           unavailableMessage={t('map.unavailable')}
+          contextLostMessage={t('faults.webglLost')}
           onViewChange={setView}
           onHover={(ref, x, y) => setHover(ref ? { text: hoverText(ref), xPixels: x, yPixels: y } : null)}
           onClick={onMapClick}
@@ -194,11 +195,9 @@ export function App({ initial, defaults }: AppProps) {
             onFiltersChange={setFilters}
             townships={data.townships}
             specialties={data.specialties}
-            rowCounts={resources.rowCounts}
-            issueCounts={resources.issueCounts}
-            live={resources.live}
-            sourcesErrors={resources.sourcesErrors}
+            health={resources}
             shelterTonight={data.shelterTonight}
+            basemapProblems={basemap.data?.problems}
           />
         </div>
         <section className="view-panel" data-testid={`view-${activeView.id}`} aria-label={t(activeView.labelKey)}>

@@ -21,14 +21,21 @@ export interface LayerPanelProps {
   onFiltersChange: (filters: ResourceFilters) => void;
   townships: readonly TownshipOption[];
   specialties: readonly string[];
-  /** Rows each kind's file or source had, valid or not, and how many of them were dropped. */
-  rowCounts?: Readonly<Record<ResourceKind, number>>;
-  issueCounts?: Readonly<Record<ResourceKind, number>>;
-  live?: Partial<Record<ResourceKind, LiveLayerStatus>>;
-  /** Problems of sources.json (each names the file and field). */
-  sourcesErrors?: readonly string[];
+  /** How sound each layer's data is: rows had and dropped, live sources' age, sources.json problems. */
+  health?: LayerHealth;
   /** Shelters shown (after filters) by tonight's state: open is not the same as in service. */
   shelterTonight?: Readonly<Record<ShelterState, number>>;
+  /** Basemap files left out (each drops only its own layer). */
+  basemapProblems?: readonly { file: string; message: string }[];
+}
+
+export interface LayerHealth {
+  /** Rows each kind's file or source had, valid or not, and how many of them were dropped. */
+  rowCounts: Readonly<Record<ResourceKind, number>>;
+  issueCounts: Readonly<Record<ResourceKind, number>>;
+  live: Partial<Record<ResourceKind, LiveLayerStatus>>;
+  /** Problems of sources.json (each names the file and field). */
+  sourcesErrors: readonly string[];
 }
 
 /** Toggle per kind with live counts, then filters, then the legend. */
@@ -36,10 +43,15 @@ export function LayerPanel(props: LayerPanelProps) {
   const { t, i18n } = useTranslation();
   return (
     <div className="layer-panel" data-testid="layer-panel">
-      {props.sourcesErrors && props.sourcesErrors.length > 0 && (
+      {props.health?.sourcesErrors && props.health?.sourcesErrors.length > 0 && (
         <section className="sources-errors" role="alert" data-testid="sources-errors">
           <strong>{t('live.sourcesProblem')}</strong>
-          <ul>{props.sourcesErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+          <ul>{props.health?.sourcesErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+        </section>
+      )}
+      {props.basemapProblems && props.basemapProblems.length > 0 && (
+        <section className="sources-errors" role="alert" data-testid="basemap-problems">
+          <ul>{props.basemapProblems.map((p) => <li key={p.file}>{t('faults.basemapLayerDropped', { file: p.file, message: p.message })}</li>)}</ul>
         </section>
       )}
       <section>
@@ -48,10 +60,10 @@ export function LayerPanel(props: LayerPanelProps) {
           {RESOURCE_KINDS.map((kind) => {
             const count = props.counts[kind];
             const checked = props.visibleKinds.has(kind);
-            const rows = props.rowCounts?.[kind] ?? 0;
-            const invalid = props.issueCounts?.[kind] ?? 0;
+            const rows = props.health?.rowCounts[kind] ?? 0;
+            const invalid = props.health?.issueCounts[kind] ?? 0;
             const allInvalid = rows > 0 && count.total === 0;
-            const live = props.live?.[kind];
+            const live = props.health?.live[kind];
             return (
               <li key={kind}>
                 <label className={checked ? 'layer-row' : 'layer-row layer-off'}>

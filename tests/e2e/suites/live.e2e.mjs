@@ -90,6 +90,13 @@ try {
     // A failing source is expected to log its own failed requests; anything else is a bug.
     if (m.type() === 'error' && !/Failed to load resource|net::ERR_/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
+  context.on('page', (p) => {
+    if (p === page) return;
+    p.on('console', (m) => {
+      // expected noise of the faults provoked on purpose: lost contexts, blocked chunk, cut-off file
+      if (m.type() === 'error' && !/Failed to load resource|net::ERR_|WebGL|context lost|CONTEXT_LOST|dynamically imported module|webgl-/i.test(m.text())) errors.push(`console (faults page): ${m.text()}`);
+    });
+  });
 
   const live = page.getByTestId('live-shelter');
   const count = page.getByTestId('count-shelter');
@@ -198,6 +205,127 @@ try {
       await page.waitForTimeout(500);
     }
     await waitState('ok', 30_000);
+  });
+
+  // ── Faults of the browser itself: GPU, worker, network, chunks, basemap files (a page with the test hook).
+  const f = await context.newPage();
+  f.on('pageerror', (e) => errors.push(`pageerror (faults page): ${e.message}`));
+  async function mapShot(file) {
+    return decodePng(await f.locator('[data-testid=map]').screenshot({ path: file ? join(outDir, file) : undefined }));
+  }
+  async function stableMap(timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    await f.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: timeoutMs });
+    let prev = await mapShot();
+    while (Date.now() < deadline) {
+      await f.waitForTimeout(400);
+      const next = await mapShot();
+      if (changedFraction(prev, next, 8) < 0.0005) return next;
+      prev = next;
+    }
+    throw new Error('map did not settle');
+  }
+  const station = (i) => fireStations[i];
+  async function rescueCircle(i) {
+    const s = station(i);
+    const [lng, lat] = s.geometry.coordinates;
+    await f.evaluate(({ id, lng, lat }) => (window.location.hash = `#map=11/${lat}/${lng}&sel=${id}`), { id: s.properties.id, lng, lat });
+    await f.getByTestId('detail-panel').waitFor({ timeout: 15_000 });
+    await f.getByTestId('rescue-circle-toggle').click();
+  }
+  async function circleDrawn(timeoutMs = 30_000) {
+    await f.getByTestId('rescue-circle-legend').waitFor({ timeout: timeoutMs });
+    await f.waitForFunction(() => window.__onemap.drawnBandCount() === 3, null, { timeout: 10_000 });
+  }
+
+  await f.goto(`${appOrigin}/?e2e#map=10/27.55/119.75`);
+  await f.waitForFunction(() => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) > 0, null, { timeout: 30_000 });
+
+  await check('WebGL context loss and restore (WEBGL_lose_context) bring both canvases back with icons', async () => {
+    const before = await stableMap();
+    const lostCount = await f.evaluate(() => {
+      const canvases = [...document.querySelectorAll('[data-testid=map] canvas')];
+      window.__lostExts = canvases.map((c) => c.getContext('webgl2')?.getExtension('WEBGL_lose_context')).filter(Boolean);
+      for (const e of window.__lostExts) e.loseContext();
+      return window.__lostExts.length;
+    });
+    assert(lostCount === 2, `expected 2 WebGL canvases (MapLibre, deck.gl), found ${lostCount}`);
+    await f.getByTestId('map-context-lost').waitFor({ timeout: 5000 });
+    const during = await mapShot('live-05-context-lost.png');
+    await f.waitForTimeout(800);
+    await f.evaluate(() => {
+      for (const e of window.__lostExts) {
+        try {
+          e.restoreContext();
+        } catch {}
+      }
+    });
+    await f.getByTestId('map-context-lost').waitFor({ state: 'hidden', timeout: 15_000 });
+    const after = await stableMap();
+    await mapShot('live-06-context-restored.png');
+    const canvases = await f.locator('[data-testid=map] canvas').count();
+    const lostDiff = changedFraction(before, during, 24);
+    const backDiff = changedFraction(before, after, 24);
+    log(`pixels changed: while lost ${(lostDiff * 100).toFixed(1)} %, after restore ${(backDiff * 100).toFixed(2)} %; canvases ${canvases}`);
+    assert(canvases === 2, `canvases after restore: ${canvases}`);
+    assert(lostDiff > 0.05, `the loss did not show (changed ${lostDiff})`);
+    assert(backDiff < 0.01, `the map is not back as before (changed ${backDiff})`);
+  });
+
+  await check('the compute worker killed mid-request recovers and the next rescue circle draws', async () => {
+    await rescueCircle(0);
+    const killed = await f.evaluate(() => window.__onemap.killComputeWorker());
+    assert(killed, 'no worker to kill');
+    await circleDrawn();
+    await rescueCircle(1);
+    await circleDrawn();
+    await f.screenshot({ path: join(outDir, 'live-07-worker-recovered.png') });
+  });
+
+  await check('offline (context.setOffline), a rescue circle still computes — even in a restarted worker', async () => {
+    await context.setOffline(true);
+    try {
+      await f.evaluate(() => window.__onemap.killComputeWorker());
+      await rescueCircle(2);
+      await circleDrawn(30_000);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+  await f.close();
+
+  await check('a missing JS chunk shows a reload prompt, not a white page', async () => {
+    // The build splits shared code into chunks the entry imports (modulepreload): one missing
+    // (a redeploy replaced it) and the app cannot start at all; the boot guard says so.
+    const chunks = readFileSync(join(root, 'dist', 'index.html'), 'utf8').match(/assets\/[\w-]+\.js/g).filter((c) => !/\/index-/.test(c));
+    assert(chunks.length > 0, 'no chunk besides the entry to remove');
+    const p = await context.newPage();
+    await p.route((url) => url.pathname === `/${chunks[0]}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
+    await p.goto(`${appOrigin}/`);
+    await p.getByTestId('boot-failed').waitFor({ timeout: 20_000 });
+    assert(await p.getByTestId('boot-reload').isVisible(), 'no reload button');
+    await p.screenshot({ path: join(outDir, 'live-08-chunk-missing.png') });
+    log(`removed ${chunks[0]}`);
+    await p.unrouteAll();
+    await p.getByTestId('boot-reload').click();
+    await p.getByTestId('layer-panel').waitFor({ timeout: 20_000 });
+    await p.close();
+  });
+
+  await check('one bad basemap file (villages, truncated) drops only its own layer and is named', async () => {
+    const p = await context.newPage();
+    await p.route(/\/assets\/villages-[^/]*\.geojson$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[{"type":"Fea' }));
+    await p.goto(`${appOrigin}/`);
+    const note = p.getByTestId('basemap-problems');
+    await note.waitFor({ timeout: 20_000 });
+    const text = await note.innerText();
+    assert(/villages-.*\.geojson/.test(text), `the file is not named: ${text}`);
+    assert(Number(await p.getByTestId('count-fire_station').getAttribute('data-total')) === fireStations.length, 'resources lost');
+    await p.waitForTimeout(1500);
+    const shot = decodePng(await p.locator('[data-testid=map]').screenshot({ path: join(outDir, 'live-09-bad-basemap-file.png') }));
+    const { distinctSampledColors } = await import('../png.mjs');
+    assert(distinctSampledColors(shot) > 20, 'the basemap looks blank');
+    await p.close();
   });
 
   await check('no request left the origin except to the configured source', async () => {
