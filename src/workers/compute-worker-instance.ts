@@ -62,8 +62,11 @@ function prepareStandby(): void {
 export function getComputeClient(): ComputeClient {
   if (client) return client;
   if (unavailable) return unavailableClient(unavailable);
+  const restart = generation > 0;
   const w = takeWorker();
-  setTimeout(prepareStandby, 3000); // not urgent: after the first requests are under way
+  // At start-up not urgent (after the first requests are under way); after a restart at once.
+  if (restart) prepareStandby();
+  else setTimeout(prepareStandby, 3000);
   const current = new ComputeClient(w as unknown as MessagePortLike);
   w.addEventListener('error', (event) => {
     event.preventDefault();

@@ -226,6 +226,14 @@ try {
     throw new Error('map did not settle');
   }
   const station = (i) => fireStations[i];
+  /** Pixels in the shelter green or fire-station red of the kind registry: icons drawn by deck.gl. */
+  function iconPixels(img) {
+    const colors = [[22, 150, 92], [214, 40, 40]];
+    let n = 0;
+    for (let i = 0; i < img.rgba.length; i += 4)
+      if (colors.some((c) => Math.abs(img.rgba[i] - c[0]) < 12 && Math.abs(img.rgba[i + 1] - c[1]) < 12 && Math.abs(img.rgba[i + 2] - c[2]) < 12)) n++;
+    return n;
+  }
   async function rescueCircle(i) {
     const s = station(i);
     const [lng, lat] = s.geometry.coordinates;
@@ -269,7 +277,11 @@ try {
     log(`pixels changed: while lost ${(lostDiff * 100).toFixed(1)} %, after restore ${(backDiff * 100).toFixed(2)} %; canvases ${canvases}`);
     assert(canvases === 2, `canvases after restore: ${canvases}`);
     assert(lostDiff > 0.05, `the loss did not show (changed ${lostDiff})`);
-    assert(backDiff < 0.01, `the map is not back as before (changed ${backDiff})`);
+    // Labels may be placed a little differently after MapLibre rebuilds its style; icons must all be back.
+    assert(backDiff < Math.min(0.08, lostDiff / 4), `the map is not back as before (changed ${backDiff})`);
+    const icons = [iconPixels(before), iconPixels(during), iconPixels(after)];
+    log(`shelter/fire-station icon pixels: before ${icons[0]}, while lost ${icons[1]}, after ${icons[2]}`);
+    assert(icons[0] > 500 && icons[1] < icons[0] / 10 && icons[2] > icons[0] * 0.9, 'icons not back');
   });
 
   await check('the compute worker killed mid-request recovers and the next rescue circle draws', async () => {
