@@ -132,6 +132,7 @@ export const en: Shape<typeof zhCN> = {
       toAssigned: "to the planner's shelter {{shelter}}, {{duration}}",
       contact: 'Village flood & typhoon officer',
       call: 'Call',
+      showAll: 'Show all {{count}} villages',
     },
   },
   duty: {

@@ -128,6 +128,7 @@ export const zhCN = {
       toAssigned: '至规划安置点 {{shelter}} {{duration}}',
       contact: '村级防汛防台责任人',
       call: '拨打',
+      showAll: '显示全部 {{count}} 个村',
     },
   },
   duty: {

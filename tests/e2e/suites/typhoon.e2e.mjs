@@ -147,6 +147,9 @@ try {
   await check('must leave by: villages ordered by urgency, late ones red, each with its responsible person and a call button', async () => {
     await setHour(page, '2024-07-25T02:00:00Z');
     await page.getByTestId('typhoon-leave-list').waitFor({ timeout: 60_000 });
+    const shown = await page.$$eval('[data-testid=typhoon-leave-list] > li', (els) => els.length);
+    assert(shown === 50, `first the 50 most urgent rows, got ${shown}`);
+    await page.getByTestId('typhoon-leave-all').click();
     const rows = await page.$$eval('[data-testid=typhoon-leave-list] > li', (els) => els.map((e) => ({
       id: e.getAttribute('data-id'), deadline: e.getAttribute('data-deadline'), late: e.getAttribute('data-late'),
       color: getComputedStyle(e).color, tel: e.querySelector('a[href^="tel:"]')?.getAttribute('href') ?? null,

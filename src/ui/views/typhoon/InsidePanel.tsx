@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaceWindTimes } from '../../../core';
 import { ENTRY_KINDS, type Entry, type EntryKind } from './state/entries';
@@ -92,10 +92,11 @@ interface WholeProps {
 /** The whole track: every place ever inside, first and last hour per circle (does not change with the hour). */
 const WholeTrack = memo(function WholeTrack({ entries, ever, thresholds, labelOf, windTimes, select }: WholeProps) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   return (
-    <details className="typhoon-whole" data-testid="typhoon-whole">
+    <details className="typhoon-whole" data-testid="typhoon-whole" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('typhoon.inside.wholeList', { count: ever.length })}</summary>
-      <table className="typhoon-table">
+      {open && <table className="typhoon-table">
         <thead><tr><th>{t('typhoon.inside.name')}</th>{thresholds.map((k) => <th key={k}>{labelOf(k)}<br />{t('typhoon.inside.firstLast')}</th>)}</tr></thead>
         <tbody>
           {ever.slice(0, 200).map((i) => (
@@ -108,8 +109,8 @@ const WholeTrack = memo(function WholeTrack({ entries, ever, thresholds, labelOf
             </tr>
           ))}
         </tbody>
-      </table>
-      {ever.length > 200 && <p className="muted">{t('typhoon.inside.more', { count: ever.length - 200 })}</p>}
+      </table>}
+      {open && ever.length > 200 && <p className="muted">{t('typhoon.inside.more', { count: ever.length - 200 })}</p>}
     </details>
   );
 });

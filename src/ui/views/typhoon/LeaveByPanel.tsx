@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveByRow } from '../../../core';
 import type { VillageContact } from '../../../queries/use-typhoon';
@@ -22,8 +22,14 @@ interface Props {
 }
 
 /** Must leave by, per village ever inside the force-7 / 34-kt circle: most urgent first, late in red. */
+/** Rows drawn at first: the most urgent; the rest on request (mounting ~300 rows at once is a long task). */
+const FIRST_ROWS = 50;
+
 export function LeaveByPanel(p: Props) {
   const { t } = useTranslation();
+  // 'show all' holds for the rows it was asked for; a recomputation (mode, margin) starts short again
+  const [allFor, setAllFor] = useState<readonly LeaveByRow[] | null>(null);
+  const showAll = allFor !== null && allFor === p.rows;
   const late = p.rows?.filter((r) => r.mustLeaveByMs === null || r.mustLeaveByMs <= p.nowMs).length ?? 0;
   return (
     <section className="typhoon-leave" data-testid="typhoon-leave">
@@ -46,7 +52,7 @@ export function LeaveByPanel(p: Props) {
         <>
           <p data-testid="typhoon-leave-summary">{t('typhoon.leave.summary', { count: p.rows.length, late })}</p>
           <ol className="typhoon-leave-list" data-testid="typhoon-leave-list">
-            {p.rows.map((r) => (
+            {(showAll ? p.rows : p.rows.slice(0, FIRST_ROWS)).map((r) => (
               <LeaveRow
                 key={r.villageId} row={r} late={r.mustLeaveByMs === null || r.mustLeaveByMs <= p.nowMs}
                 village={p.villagesById.get(r.villageId)} shelter={r.shelterId ? p.sheltersById.get(r.shelterId) : undefined}
@@ -54,6 +60,9 @@ export function LeaveByPanel(p: Props) {
               />
             ))}
           </ol>
+          {!showAll && p.rows.length > FIRST_ROWS && (
+            <button type="button" className="link" onClick={() => setAllFor(p.rows ?? null)} data-testid="typhoon-leave-all">{t('typhoon.leave.showAll', { count: p.rows.length })}</button>
+          )}
         </>
       )}
     </section>
