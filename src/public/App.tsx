@@ -143,7 +143,7 @@ export function App({ initialLang }: { initialLang: PublicLang }) {
             <h2 id="shared-heading">{t('share.sharedHeading')}</h2>
             <ul className="shelters">
               <ShelterRow
-                t={t} lang={lang} townshipName={townshipName} routeShown={false}
+                t={t} lang={lang} townshipName={townshipName} routeShown={false} shared apart={!takesParty(shared, party)}
                 r={sharedRanked ?? { shelter: shared, freePlaces: Math.max(0, shared.capacity - shared.occupancy), straightLineMeters: NaN }}
               />
             </ul>

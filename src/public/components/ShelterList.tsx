@@ -35,7 +35,7 @@ export function ShelterList({ t, lang, ranking, walkingState, party, townshipNam
           <ol className="shelters" data-testid="shelter-list">
             {shown.map((r, i) => (
               <ShelterRow
-                key={r.shelter.id} t={t} lang={lang} r={r} rank={i + 1} townshipName={townshipName}
+                key={r.shelter.id} t={t} lang={lang} r={r} rank={i + 1} apart={false} townshipName={townshipName}
                 routeShown={selectedId === r.shelter.id} onRoute={() => onRoute(r.shelter.id)}
               />
             ))}
@@ -51,7 +51,7 @@ export function ShelterList({ t, lang, ranking, walkingState, party, townshipNam
           <p className="muted">{t('list.unavailableNote', { party })}</p>
           <ul className="shelters">
             {shownUnavailable.map((r) => (
-              <ShelterRow key={r.shelter.id} t={t} lang={lang} r={r} townshipName={townshipName} routeShown={false} />
+              <ShelterRow key={r.shelter.id} t={t} lang={lang} r={r} apart townshipName={townshipName} routeShown={false} />
             ))}
           </ul>
           {!allUnavailable && ranking.unavailable.length > FIRST_UNAVAILABLE_ROWS && (

@@ -9,23 +9,27 @@ interface Props {
   readonly t: Translate;
   readonly lang: PublicLang;
   readonly r: RankedShelter;
-  /** 1-based rank among available shelters; absent for closed/full ones */
+  /** 1-based rank among available shelters; absent for closed/full ones and a shared shelter */
   readonly rank?: number;
+  /** closed, or too full for the party: shown apart */
+  readonly apart: boolean;
+  /** the shelter of a shared link, shown on top */
+  readonly shared?: boolean;
   readonly townshipName: (id: string) => string;
   readonly routeShown: boolean;
   readonly onRoute?: () => void;
 }
 
 /** One shelter: name, walking minutes, distance, address, free places / capacity, typhoon-safe, phone, data as of, route, share. */
-export function ShelterRow({ t, lang, r, rank, townshipName, routeShown, onRoute }: Props) {
+export function ShelterRow({ t, lang, r, rank, apart, shared = false, townshipName, routeShown, onRoute }: Props) {
   const s = r.shelter;
   const name = shelterName(lang, s);
   const walking = r.walkingSeconds;
-  const unavailable = rank === undefined;
+  const unavailable = apart;
   return (
     <li
       className={`shelter${unavailable ? ' unavailable' : ''}${rank === 1 ? ' first' : ''}`}
-      data-testid={unavailable ? 'unavailable-row' : 'shelter-row'}
+      data-testid={shared ? 'shared-row' : unavailable ? 'unavailable-row' : 'shelter-row'}
       data-shelter-id={s.id}
       data-walking-seconds={typeof walking === 'number' ? walking.toFixed(3) : ''}
     >

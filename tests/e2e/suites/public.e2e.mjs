@@ -147,6 +147,8 @@ await check('share: plain text for SMS/WeChat with name, walking minutes and pho
   const opened = await zh.context().newPage();
   await opened.goto(link);
   await opened.waitForSelector(`[data-testid=shared] [data-shelter-id=${expected.id}]`);
+  const sharedText = await opened.locator('[data-testid=shared]').innerText();
+  assert(!/已关闭|空位不足/.test(sharedText) && sharedText.includes('空位'), `shared shelter (open, with room) shown as: ${sharedText}`);
   await opened.close();
 });
 
