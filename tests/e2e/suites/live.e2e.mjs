@@ -226,12 +226,12 @@ try {
     throw new Error('map did not settle');
   }
   const station = (i) => fireStations[i];
-  /** Pixels in the shelter green or fire-station red of the kind registry: icons drawn by deck.gl. */
+  /** Pixels in the kind registry's colours or the mixed-cluster grey: icons and clusters drawn by deck.gl. */
   function iconPixels(img) {
-    const colors = [[22, 150, 92], [214, 40, 40]];
+    const colors = [[22, 150, 92], [230, 120, 20], [214, 40, 40], [120, 70, 180], [30, 110, 200], [52, 58, 74]];
     let n = 0;
     for (let i = 0; i < img.rgba.length; i += 4)
-      if (colors.some((c) => Math.abs(img.rgba[i] - c[0]) < 12 && Math.abs(img.rgba[i + 1] - c[1]) < 12 && Math.abs(img.rgba[i + 2] - c[2]) < 12)) n++;
+      if (colors.some((c) => Math.abs(img.rgba[i] - c[0]) < 20 && Math.abs(img.rgba[i + 1] - c[1]) < 20 && Math.abs(img.rgba[i + 2] - c[2]) < 20)) n++;
     return n;
   }
   async function rescueCircle(i) {
@@ -280,7 +280,7 @@ try {
     // Labels may be placed a little differently after MapLibre rebuilds its style; icons must all be back.
     assert(backDiff < Math.min(0.08, lostDiff / 4), `the map is not back as before (changed ${backDiff})`);
     const icons = [iconPixels(before), iconPixels(during), iconPixels(after)];
-    log(`shelter/fire-station icon pixels: before ${icons[0]}, while lost ${icons[1]}, after ${icons[2]}`);
+    log(`icon and cluster pixels: before ${icons[0]}, while lost ${icons[1]}, after ${icons[2]}`);
     assert(icons[0] > 500 && icons[1] < icons[0] / 10 && icons[2] > icons[0] * 0.9, 'icons not back');
   });
 
