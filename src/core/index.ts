@@ -17,7 +17,7 @@ export { EMERGENCY_DEFAULT_PROFILE, WALKING_PROFILE, getSpeedProfile, wayDirecti
 export { buildRoadGraph } from './graph/build-road-graph';
 export { graphTransferables, edgeCoordinates, type RoadGraph, type ArcTable } from './graph/road-graph';
 export { serializeRoadGraph, deserializeRoadGraph, isRoadGraphBinary, roadGraphBytes } from './graph/graph-binary';
-export { closedEdgesFromBarriers, type Barriers } from './graph/closed-edges';
+export { closedEdgesFromBarriers, closedEdgesPerBarrier, type Barriers } from './graph/closed-edges';
 export { barrierPolygonsFromGeoJson, checkBarrierPolygon, MAX_BARRIER_POSITIONS } from './graph/barrier-input';
 
 export { buildSegmentIndex, type SegmentIndex } from './spatial/segment-index';

@@ -1,12 +1,12 @@
 import {
-  closedEdgesFromBarriers, computeCoverage, computeIsochrones, CoreError, findNearestByTravelTime, parseRoads,
+  closedEdgesFromBarriers, closedEdgesPerBarrier, computeCoverage, computeIsochrones, CoreError, findNearestByTravelTime, parseRoads,
   projectX, projectY, roadNetworkFromRaw, createRoadNetwork, deserializeRoadGraph, getSpeedProfile, isRoadGraphBinary, roadNetworkBytes, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS, buildPointIndex, nearestByStraightLine,
   type PointIndex, type RoadNetwork, type SnappedResource,
 } from '../core';
 import { frameCovering } from '../core/isochrone/grid-frame';
 import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
 import type { ComputeHandlers } from './compute-host';
-import type { BarrierSpec } from './protocol';
+import type { BarrierSpec, UnreachableItem } from './protocol';
 import { createTyphoonHandlers } from './typhoon-handlers';
 import type { RawRoads } from '../core';
 
@@ -28,12 +28,17 @@ function requireNetwork(s: ComputeState): RoadNetwork {
   return s.net;
 }
 
+const toBarriers = (b: BarrierSpec) => ({ wayIds: b.closedWayIds, polygons: b.floodPolygons, lines: b.closedLines, roadPoints: b.closedRoadPoints });
+const CLOSED_CACHE_MAX = 32;
+
 function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec | undefined): Uint8Array | undefined {
-  if (!barriers || (!barriers.closedWayIds?.length && !barriers.floodPolygons?.length)) return undefined;
+  if (!barriers || (!barriers.closedWayIds?.length && !barriers.floodPolygons?.length && !barriers.closedLines?.length && !barriers.closedRoadPoints?.length)) return undefined;
   const key = JSON.stringify(barriers);
   let closed = s.closedCache.get(key);
   if (!closed) {
-    closed = closedEdgesFromBarriers(net.graph, net.index, { wayIds: barriers.closedWayIds, polygons: barriers.floodPolygons });
+    closed = closedEdgesFromBarriers(net.graph, net.index, toBarriers(barriers));
+    // An officer drawing and removing closures makes many sets; keep the recent ones only.
+    if (s.closedCache.size >= CLOSED_CACHE_MAX) s.closedCache.delete(s.closedCache.keys().next().value!);
     s.closedCache.set(key, closed);
   }
   return closed;
@@ -103,7 +108,7 @@ export function createComputeHandlers(): ComputeHandlers {
       const found = nearestByStraightLine(s.points, incident, k, kinds ? (i) => kinds.includes(s.resources[i]!.kind) : undefined);
       return { result: { results: found.map(({ index, meters }) => ({ id: s.resources[index]!.id, kind: s.resources[index]!.kind, straightLineMeters: meters })) } };
     },
-    nearest({ incident, k, perKind, kinds, barriers, withRoutes }, ctx) {
+    nearest({ incident, k, perKind, kinds, ids, barriers, withRoutes }, ctx) {
       const net = requireNetwork(s);
       const closedEdges = closedEdgesOf(s, net, barriers);
       // With closures, resources whose road is closed must join the nearest open road instead;
@@ -113,9 +118,20 @@ export function createComputeHandlers(): ComputeHandlers {
         pool = s.snappedUnderClosure.get(closedEdges) ?? snapResources(net, s.resources, closedEdges);
         s.snappedUnderClosure.set(closedEdges, pool);
       }
-      const wanted = kinds ? pool.filter((r) => kinds.includes(r.kind)) : pool;
+      const idSet = ids ? new Set(ids) : null;
+      const wanted = pool.filter((r) => (!kinds || kinds.includes(r.kind)) && (!idSet || idSet.has(r.id)));
       const a = findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
-      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results } };
+      const kindOf = new Map(wanted.map((r) => [r.id, r.kind]));
+      const unreachable: UnreachableItem[] = [
+        ...a.offNetworkIds.map((id) => ({ id, kind: kindOf.get(id)!, reason: 'off-network' as const })),
+        ...a.unreachableIds.map((id) => ({ id, kind: kindOf.get(id)!, reason: 'no-route' as const })),
+      ];
+      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results, unreachable } };
+    },
+    closures({ closures }) {
+      const net = requireNetwork(s);
+      const per = closedEdgesPerBarrier(net.graph, net.index, closures.map(toBarriers));
+      return { result: { closures: per.map((c) => ({ segmentCount: c.edgeIds.length, lines: c.lines })) } };
     },
     coverage({ kinds, sourceIds, bandsMinutes, barriers }, ctx) {
       const net = requireNetwork(s);

@@ -1,11 +1,24 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { LeaveByRow, NearestResult, PlaceWindTimes, StormState, TrackFormat, TyphoonTrack } from '../core';
 import type { TrackIssue } from '../io';
 
-/** Road closures sent with a request: OSM way ids and flooded areas. */
+/**
+ * Road closures sent with a request: OSM way ids, flooded areas, lines drawn across roads (every
+ * segment they cross is closed) and points on roads (the nearest segment within 50 m is closed).
+ */
 export interface BarrierSpec {
   readonly closedWayIds?: readonly number[];
   readonly floodPolygons?: ReadonlyArray<Polygon | MultiPolygon>;
+  readonly closedLines?: ReadonlyArray<LineString>;
+  readonly closedRoadPoints?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Why a ranked kind's resource has no travel time. */
+export interface UnreachableItem {
+  readonly id: string;
+  readonly kind: string;
+  /** 'off-network': > 500 m from every open road; 'no-route': no open road leads to the incident */
+  readonly reason: 'off-network' | 'no-route';
 }
 
 export interface ComputeResource {
@@ -39,10 +52,18 @@ export interface ComputeMessages extends TyphoonMessages {
     { incident: readonly [number, number]; k: number; kinds?: readonly string[] },
     { results: Array<{ id: string; kind: string; straightLineMeters: number }> },
   ];
-  /** resources ranked by time to reach the incident */
+  /**
+   * resources ranked by time to reach the incident; `ids` narrows the candidates (e.g. the
+   * officer's filters). Unreachable candidates are listed, never dropped silently.
+   */
   nearest: [
-    { incident: readonly [number, number]; k: number; perKind: boolean; kinds?: readonly string[]; barriers?: BarrierSpec; withRoutes?: boolean },
-    { incidentReachable: boolean; results: NearestItem[] },
+    { incident: readonly [number, number]; k: number; perKind: boolean; kinds?: readonly string[]; ids?: readonly string[]; barriers?: BarrierSpec; withRoutes?: boolean },
+    { incidentReachable: boolean; results: NearestItem[]; unreachable: UnreachableItem[] },
+  ];
+  /** each closure on its own: the road segments it closes (count and geometry, for listing and drawing) */
+  closures: [
+    { closures: readonly BarrierSpec[] },
+    { closures: Array<{ segmentCount: number; lines: [number, number][][] }> },
   ];
   /** union and catchments of many resources' areas */
   coverage: [

@@ -42,8 +42,12 @@ export interface NearestOptions {
 export interface NearestAnswer {
   /** null when the incident is farther than maxSnapMeters from every road: nothing can reach it */
   readonly incidentSnap: Snap | null;
-  /** ascending by seconds; unreachable resources left out */
+  /** ascending by seconds; unreachable resources left out (and listed below) */
   readonly results: NearestResult[];
+  /** resources on the network from which no open road leads to the incident (input order; only without a budget) */
+  readonly unreachableIds: string[];
+  /** resources farther than maxSnapMeters from every open road (input order) */
+  readonly offNetworkIds: string[];
 }
 
 /** Joins resources to the network once, so each incident costs one search. */
@@ -68,7 +72,7 @@ export function findNearestByTravelTime(
 ): NearestAnswer {
   const { graph, offRoadMetersPerSecond: speed } = net;
   const incidentSnap = snapPoint(net, incident, options.closedEdges);
-  if (!incidentSnap) return { incidentSnap, results: [] };
+  if (!incidentSnap) return { incidentSnap, results: [], unreachableIds: [], offNetworkIds: resources.filter((r) => !r.snap).map((r) => r.id) };
   throwIfAborted(options.signal);
   const budgetSeconds = options.budgetSeconds ?? Infinity;
   const ex = net.expander.expand(seedsForSnap(graph, incidentSnap, 'reverse', speed, 0), {
@@ -76,9 +80,14 @@ export function findNearestByTravelTime(
   });
   const incidentOff = offRoadSeconds(incidentSnap, speed);
   const timed: Array<{ r: SnappedResource; snap: Snap; d: Departure }> = [];
+  const unreachableIds: string[] = [], offNetworkIds: string[] = [];
   for (const r of resources) {
-    if (!r.snap) continue;
+    if (!r.snap) {
+      offNetworkIds.push(r.id);
+      continue;
+    }
     const d = bestDeparture(net, ex.seconds, r.snap, incidentSnap, incidentOff);
+    if (!Number.isFinite(d.seconds) && budgetSeconds === Infinity) unreachableIds.push(r.id); // (a bounded search cannot tell)
     if (!Number.isFinite(d.seconds) || d.seconds > budgetSeconds) continue;
     timed.push({ r, snap: r.snap, d });
   }
@@ -95,7 +104,7 @@ export function findNearestByTravelTime(
       ...(options.withRoutes ? { route } : {}),
     };
   });
-  return { incidentSnap, results };
+  return { incidentSnap, results, unreachableIds, offNetworkIds };
 }
 
 /** How a resource best leaves its edge: towards `node` (then the searched path), or along the incident's own edge (node -1). */
