@@ -5,6 +5,7 @@
 export { CoreError, AbortError, throwIfAborted, type CoreErrorCode } from './errors';
 export { previewValue } from './preview-value';
 export { haversineMeters, EARTH_RADIUS_METERS } from './geo/haversine';
+export { pointInArea } from './geo/point-in-area';
 export { createLocalProjection, projectX, projectY, unprojectLng, unprojectLat, type LocalProjection } from './geo/local-projection';
 
 export type { RawRoads, RawWay } from './import/raw-roads';
