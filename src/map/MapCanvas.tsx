@@ -51,10 +51,18 @@ export interface DrawingRequest {
   onFinish: (geometry: LineString | Polygon) => void;
 }
 
+export interface MapImage {
+  dataUrl: string;
+  widthCssPixels: number;
+  heightCssPixels: number;
+  /** ground metres per CSS pixel at the map's centre */
+  metersPerPixel: number;
+}
+
 /** What a view may ask of the map beyond props. */
 export interface MapCanvasApi {
-  /** the map as drawn now (basemap + overlay) as a PNG data URL, or null without WebGL */
-  captureImage: () => Promise<string | null>;
+  /** the map as drawn now (basemap + overlay) as a PNG, with its size in CSS pixels and scale; null on failure */
+  captureImage: () => Promise<MapImage | null>;
   /** metres per pixel at the map's centre (for a scale bar next to a captured image) */
   metersPerPixel: () => number;
 }
@@ -288,13 +296,12 @@ export function MapCanvas(props: MapCanvasProps) {
     });
     mapRef.current = map;
     overlayRef.current = overlay;
-    propsRef.current.onApi?.({
-      captureImage: () => captureImage(map, overlayRef.current ?? overlay),
-      metersPerPixel: () => {
-        const c = map.getCenter();
-        return (40_075_016.686 * Math.cos((c.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
-      },
-    });
+    const metersPerPixel = () => {
+      const c = map.getCenter();
+      return (40_075_016.686 * Math.cos((c.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+    };
+    // (the overlay may have been recreated after a lost WebGL context: take the current one)
+    propsRef.current.onApi?.({ captureImage: () => captureImage(map, overlayRef.current ?? overlay, metersPerPixel()), metersPerPixel });
     exposeForTests({
       workerUrl,
       project: (lngLat) => {
@@ -494,7 +501,7 @@ function watchLongPress(map: MaplibreMap, onLongPress: (lngLat: [number, number]
 }
 
 /** Reads both canvases right after a frame is drawn (no preserveDrawingBuffer needed on MapLibre's). */
-function captureImage(map: MaplibreMap, overlay: MapboxOverlay): Promise<string | null> {
+function captureImage(map: MaplibreMap, overlay: MapboxOverlay, metersPerPixel: number): Promise<MapImage | null> {
   return new Promise((resolve) => {
     map.once('render', () => {
       try {
@@ -507,7 +514,8 @@ function captureImage(map: MaplibreMap, overlay: MapboxOverlay): Promise<string 
         ctx.drawImage(base, 0, 0);
         const deckCanvas = overlay.getCanvas();
         if (deckCanvas) ctx.drawImage(deckCanvas, 0, 0, out.width, out.height);
-        resolve(out.toDataURL('image/png'));
+        const container = map.getContainer();
+        resolve({ dataUrl: out.toDataURL('image/png'), widthCssPixels: container.clientWidth, heightCssPixels: container.clientHeight, metersPerPixel });
       } catch {
         resolve(null);
       }

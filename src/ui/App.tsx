@@ -207,6 +207,7 @@ export function App({ initial, defaults }: AppProps) {
             data={data}
             resourcesByKind={resources.byKind}
             dataReady={Boolean(basemap.data) && !resources.isLoading}
+            basemap={basemap.data ?? null}
             params={viewParams}
             setParams={setViewParams}
             selectedId={selectedId}

@@ -103,10 +103,15 @@ export function createComputeHandlers(): ComputeHandlers {
       const answer = computeIsochrones(net, [{ id: sourceId, lngLat: at }], { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal });
       return { result: { bands: answer.features, unreachable: answer.unreachableSourceIds.length > 0 } };
     },
-    nearestStraightLine({ incident, k, kinds }) {
+    nearestStraightLine({ incident, k, kinds, perKind, ids }) {
       if (!s.points) return { result: { results: [] } };
-      const found = nearestByStraightLine(s.points, incident, k, kinds ? (i) => kinds.includes(s.resources[i]!.kind) : undefined);
-      return { result: { results: found.map(({ index, meters }) => ({ id: s.resources[index]!.id, kind: s.resources[index]!.kind, straightLineMeters: meters })) } };
+      const idSet = ids ? new Set(ids) : null;
+      const wanted = (i: number, kind?: string) => {
+        const r = s.resources[i]!;
+        return (kind ? r.kind === kind : !kinds || kinds.includes(r.kind)) && (!idSet || idSet.has(r.id));
+      };
+      const groups = perKind ? (kinds ?? [...new Set(s.resources.map((r) => r.kind))]).map((kind) => nearestByStraightLine(s.points!, incident, k, (i) => wanted(i, kind))) : [nearestByStraightLine(s.points, incident, k, (i) => wanted(i))];
+      return { result: { results: groups.flat().map(({ index, meters }) => ({ id: s.resources[index]!.id, kind: s.resources[index]!.kind, straightLineMeters: meters })) } };
     },
     nearest({ incident, k, perKind, kinds, ids, barriers, withRoutes }, ctx) {
       const net = requireNetwork(s);

@@ -49,7 +49,7 @@ export interface ComputeMessages extends TyphoonMessages {
   ];
   /** the instant first answer: resources by straight-line distance (k-d tree), before the road search */
   nearestStraightLine: [
-    { incident: readonly [number, number]; k: number; kinds?: readonly string[] },
+    { incident: readonly [number, number]; k: number; kinds?: readonly string[]; perKind?: boolean; ids?: readonly string[] },
     { results: Array<{ id: string; kind: string; straightLineMeters: number }> },
   ];
   /**

@@ -23,6 +23,8 @@ export interface NearestResult {
   /** metres travelled: both off-road legs and the road path */
   readonly meters: number;
   readonly straightLineMeters: number;
+  /** of `meters`, the two off-road legs (resource → its road, the incident's road → the incident), walked */
+  readonly offRoadMeters: number;
   /** the route from the resource to the incident as [lng, lat] positions (with `withRoutes`) */
   readonly route?: [number, number][];
 }
@@ -101,6 +103,7 @@ export function findNearestByTravelTime(
       seconds: d.seconds,
       meters: lineMeters(route),
       straightLineMeters: haversineMeters(r.lngLat[0], r.lngLat[1], incident[0], incident[1]),
+      offRoadMeters: snap.offRoadMeters + incidentSnap.offRoadMeters,
       ...(options.withRoutes ? { route } : {}),
     };
   });

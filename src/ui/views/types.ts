@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { ResourceKind } from '../../config/resource-kinds';
 import type { Resource } from '../../io/schemas/resource';
+import type { BasemapData } from '../../map/basemap-style';
 import type { LayerDescriptor } from '../../map/layer-descriptor';
 import type { DrawingRequest, MapCanvasApi, MapClick, MapMarker } from '../../map/MapCanvas';
 import type { BarrierSpec } from '../../workers/protocol';
@@ -45,6 +46,8 @@ export interface ViewProps {
   resourcesByKind: Readonly<Record<ResourceKind, Resource[]>>;
   /** resources and basemap loaded */
   dataReady: boolean;
+  /** the basemap's GeoJSON (county and township outlines, villages, roads); null until loaded */
+  basemap: BasemapData | null;
   /** this view's hash fields (parsed on load and on a pasted link) */
   params: ViewParams;
   /** replaces this view's hash fields (written with replaceState; insertion order is kept) */

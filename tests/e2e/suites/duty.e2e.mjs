@@ -1,6 +1,8 @@
 // The duty officer's view (issue 6) on the production build: views in the hash, placing the
 // incident, who gets there first, closures, dispatch sheet. Prints `E2E: N passed, M failed`.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, createRunner, ensureDir, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
@@ -70,6 +72,27 @@ async function screenOf(page, lngLat) {
 }
 
 const incidentParam = (url) => new URLSearchParams(new URL(url).hash.slice(1)).get('inc');
+const hashParam = (url, key) => new URLSearchParams(new URL(url).hash.slice(1)).get(key);
+
+/** What the lists show, from the page (test hook): per kind, mode and rows. */
+const listsOf = (page) => page.evaluate(() => window.__onemap.views.duty.lists());
+const firstTeam = async (page) => (await listsOf(page)).find((l) => l.kind === 'rescue_team').rows[0];
+
+/** Waits until every kind shows its travel-time list. */
+async function waitForTravelLists(page, timeout = 30_000) {
+  await page.waitForFunction(() => {
+    const ls = window.__onemap?.views?.duty?.lists?.();
+    return ls && ls.length === 4 && ls.every((l) => l.mode === 'travel');
+  }, null, { timeout });
+}
+
+/** `npm run onemap -- nearest` for the same incident and data (the CLI's own process). */
+function cliNearest(incident, resourcesFile, extra = []) {
+  const out = join(mkdtempSync(join(tmpdir(), 'duty-e2e-')), 'nearest.json');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'cli', 'onemap.ts'), 'nearest',
+    '--roads', join(root, 'data/taishun/roads.geojson'), '--resources', join(root, resourcesFile), '--incident', incident, '--k', '500', '--out', out, ...extra], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
 
 if (!existsSync(join(root, 'dist', 'index.html'))) {
   console.log('  ✗ no production build: run `npm run build` first');
@@ -120,6 +143,14 @@ try {
     await waitForData(page);
     await waitForStableMap(page);
     stepsStart = await page.evaluate(() => performance.now());
+    await page.evaluate(() => {
+      window.__dutyModes = [];
+      const note = () => {
+        const m = document.querySelector('[data-testid=duty-list-rescue_team]')?.getAttribute('data-mode');
+        if (m && window.__dutyModes[window.__dutyModes.length - 1] !== m) window.__dutyModes.push(m);
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-mode'] });
+    });
     const [x, y] = await screenOf(page, incidentAt);
     await page.mouse.click(x, y);
     await page.getByTestId('marker-incident').waitFor({ timeout: 5000 });
@@ -132,10 +163,186 @@ try {
     await page.screenshot({ path: shot('01-incident') });
   });
 
+  await check('a #view=duty&inc=… link in a fresh page opens straight onto its answers', async () => {
+    const fresh = await context.newPage();
+    fresh.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    await fresh.goto(`${app}#map=14/${incidentAt[1]}/${incidentAt[0]}&view=duty&inc=${incidentAt[0].toFixed(6)},${incidentAt[1].toFixed(6)}`);
+    await fresh.getByTestId('marker-incident').waitFor({ timeout: 15_000 });
+    await waitForTravelLists(fresh);
+    await fresh.close();
+  });
+
+  await check('the straight-line list appears first, then the travel-time list replaces it; each list says which it shows', async () => {
+    const modes = await page.evaluate(() => window.__dutyModes);
+    assert(modes.length > 0, 'no list was ever shown');
+    assert(modes[0] === 'straight', `first list shown: ${modes[0]} (sequence ${modes.join(' → ')})`);
+    await waitForTravelLists(page);
+    const label = await page.getByTestId('duty-mode-rescue_team').textContent();
+    assert(label === '按道路行驶时间', `travel list labelled ${label}`);
+    const rows = await page.locator('[data-testid=duty-list-rescue_team] .duty-row').count();
+    assert(rows === 5, `team rows ${rows} ≠ k = 5`);
+    await waitForStableMap(page);
+    await page.screenshot({ path: shot('02-lists') });
+  });
+
+  const teams = readJson('data/taishun/resources/rescue-teams.geojson').features;
+  const statusOf = new Map(teams.map((f) => [f.properties.id, f.properties.status]));
+  let team0;
+  await check('the first team’s ETA equals `npm run onemap -- nearest` for the same point and data (rounded up to minutes)', async () => {
+    team0 = await firstTeam(page);
+    const inc = incidentParam(page.url());
+    const cli = cliNearest(inc, 'data/taishun/resources/rescue-teams.geojson');
+    const cliActive = cli.results.filter((r) => statusOf.get(r.id) === 'active');
+    assert(cliActive[0].id === team0.id, `first active team: CLI ${cliActive[0].id}, page ${team0.id}`);
+    const cliMinutes = Math.ceil(cliActive[0].seconds / 60 - 1e-9);
+    const shown = await page.getByTestId(`duty-row-${team0.id}`).getAttribute('data-eta-minutes');
+    assert(String(cliMinutes) === shown, `ETA: CLI ${cli.results[0].seconds} s → ${cliMinutes} min, page shows ${shown} min`);
+    const text = await page.getByTestId(`duty-row-${team0.id}`).locator('[data-testid=duty-eta]').textContent();
+    assert(text === `${cliMinutes} 分钟`, `ETA text ${text}`);
+    console.log(`      first team ${team0.id}: CLI ${cliActive[0].seconds} s → ${cliMinutes} min; page ${shown} min`);
+    const tel = await page.getByTestId(`duty-call-${team0.id}`).getAttribute('href');
+    assert(/^tel:[\d+]+$/.test(tel), `call link ${tel}`);
+  });
+
+  await check('selecting a row draws its road route and highlights it (off-road legs dashed)', async () => {
+    const before = await mapShot(page);
+    await page.getByTestId(`duty-pick-${team0.id}`).click();
+    await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('pick') === id, team0.id);
+    const after = await waitForStableMap(page);
+    assert(changedFraction(before, after) > 0.001, 'the route changed nothing on the map');
+    await page.screenshot({ path: shot('03-route') });
+  });
+
+  let closureRank;
+  await check('drawing a closure line across the first team’s route changes its ETA or rank; removing it restores both', async () => {
+    const route = team0.route;
+    // a road vertex near the middle of the route, and the direction of the road there
+    const i = Math.floor(route.length / 2);
+    const a = route[i], b = route[i + 1];
+    const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    await page.evaluate(([lng, lat]) => {
+      const p = new URLSearchParams(location.hash.slice(1));
+      p.set('map', `15/${lat}/${lng}`);
+      location.hash = p.toString().replace(/%2C/g, ',');
+    }, mid);
+    await waitForStableMap(page);
+    const [ax, ay] = await screenOf(page, a), [bx, by] = await screenOf(page, b);
+    const len = Math.hypot(bx - ax, by - ay) || 1;
+    const nx = -(by - ay) / len, ny = (bx - ax) / len; // perpendicular to the road
+    const [mx, my] = await screenOf(page, mid);
+    await page.getByTestId('closure-mode-line').click();
+    await page.waitForFunction(() => window.__onemap.drawingMode?.() === 'linestring');
+    await page.mouse.click(mx - nx * 30, my - ny * 30);
+    await page.waitForTimeout(150);
+    await page.mouse.click(mx + nx * 30, my + ny * 30);
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('closure-0').waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => (window.__onemap.views.duty.closureSegments()[0] ?? 0) >= 1, null, { timeout: 15_000 });
+    assert(hashParam(page.url(), 'cl')?.startsWith('L'), `hash lacks the closure: ${page.url()}`);
+    await waitForTravelLists(page);
+    const lists = await listsOf(page);
+    const teamsNow = lists.find((l) => l.kind === 'rescue_team').rows;
+    const idx = teamsNow.findIndex((r) => r.id === team0.id);
+    const nowSec = idx >= 0 ? teamsNow[idx].seconds : null;
+    closureRank = { idx, nowSec };
+    const changed = idx !== 0 || Math.abs(nowSec - team0.seconds) > 1;
+    assert(changed, `the closure changed neither rank nor ETA of ${team0.id} (still first, ${nowSec} s)`);
+    console.log(`      closure: ${team0.id} ${team0.seconds.toFixed(1)} s rank 1 → ${nowSec === null ? 'not in top 5' : `${nowSec.toFixed(1)} s rank ${idx + 1}`}; segments closed ${await page.evaluate(() => window.__onemap.views.duty.closureSegments()[0])}`);
+    await waitForStableMap(page);
+    await page.screenshot({ path: shot('04-closure') });
+  });
+
+  let shareLink;
+  let shownWithClosure;
+  await check('the share link restores incident, closures and list in a fresh page', async () => {
+    shownWithClosure = (await listsOf(page)).map((l) => l.rows.map((r) => r.id).join(',')).join('|');
+    await page.getByTestId('dispatch-share').click();
+    shareLink = await page.getByTestId('dispatch-share-link').inputValue();
+    assert(shareLink.includes('inc=') && shareLink.includes('cl=') && shareLink.includes('view=duty'), `share link ${shareLink}`);
+    const fresh = await context.newPage();
+    fresh.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    fresh.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+    const u = new URL(shareLink);
+    await fresh.goto(`${u.origin}${u.pathname}?e2e${u.hash}`);
+    await fresh.getByTestId('marker-incident').waitFor({ timeout: 20_000 });
+    await fresh.getByTestId('closure-0').waitFor({ timeout: 20_000 });
+    await waitForTravelLists(fresh);
+    const there = (await listsOf(fresh)).map((l) => l.rows.map((r) => r.id).join(',')).join('|');
+    assert(there === shownWithClosure, `fresh page lists ${there} ≠ ${shownWithClosure}`);
+    assert(hashParam(fresh.url(), 'inc') === incidentParam(page.url()), 'incident not restored');
+    assert(hashParam(fresh.url(), 'pick') === team0.id, 'selection not restored');
+    await fresh.close();
+  });
+
+  let csvText;
+  await check('the CSV (UTF-8 with BOM) holds the rows shown', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dispatch-csv').click()]);
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'no UTF-8 BOM');
+    csvText = bytes.toString('utf8');
+    const lists = await listsOf(page);
+    for (const l of lists) for (const r of l.rows) assert(csvText.includes(`"${r.id}"`), `CSV lacks ${r.id}`);
+    const dataLines = csvText.split('\r\n').filter((line) => /^"[^"]*","[^"]*","(RT|FS|DP|SH)\d+"/.test(line));
+    const shownRows = lists.reduce((n, l) => n + l.rows.length + l.unreachable.length, 0);
+    assert(dataLines.length === shownRows, `CSV data rows ${dataLines.length} ≠ rows shown ${shownRows}`);
+    assert(csvText.includes('封路 1'), 'CSV lacks the closure');
+    writeFileSync(join(outDir, 'duty-dispatch.csv'), bytes);
+  });
+
+  await check('the print view renders the map image (with legend and scale) and the table', async () => {
+    await page.getByTestId('dispatch-print').click();
+    await page.getByTestId('print-map-image').waitFor({ timeout: 15_000 });
+    const natural = await page.getByTestId('print-map-image').evaluate((img) => img.complete && img.naturalWidth);
+    assert(natural > 100, `map image width ${natural}`);
+    const rows = await page.getByTestId('print-table').locator('tbody tr').count();
+    const lists = await listsOf(page);
+    assert(rows === lists.reduce((n, l) => n + l.rows.length + l.unreachable.length, 0), `print rows ${rows}`);
+    assert(await page.getByTestId('print-scale').isVisible(), 'no scale bar');
+    assert((await page.getByTestId('print-sheet').textContent()).includes('示意'), 'print view lacks 示意');
+    await page.screenshot({ path: shot('05-print'), fullPage: false });
+    await page.emulateMedia({ media: 'print' });
+    const rootHidden = await page.evaluate(() => getComputedStyle(document.getElementById('root')).display === 'none');
+    assert(rootHidden, 'the app still shows when printing');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('print-close').click();
+  });
+
+  await check('removing the closure restores the first team’s rank and ETA', async () => {
+    await page.getByTestId('closure-remove-0').click();
+    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('cl'));
+    await waitForTravelLists(page);
+    const t = await firstTeam(page);
+    assert(t.id === team0.id && Math.abs(t.seconds - team0.seconds) < 1e-6, `after removal: ${t.id} ${t.seconds} s, before ${team0.id} ${team0.seconds} s`);
+  });
+
+  await check('typed lat,lng coordinates are detected as swapped and place the incident', async () => {
+    const [lng, lat] = incidentAt;
+    await page.getByTestId('coords-input').fill(`${lat.toFixed(5)}, ${lng.toFixed(5)}`);
+    await page.getByTestId('coords-submit').click();
+    const note = await page.getByTestId('coords-note').textContent();
+    assert(note.includes('对调'), `note: ${note}`);
+    await page.waitForFunction((want) => new URLSearchParams(location.hash.slice(1)).get('inc') === want, `${lng.toFixed(5)}0,${lat.toFixed(5)}0`.replace(/(\.\d{6})\d*/g, '$1'));
+  });
+
+  await check('a search hit can be made the incident', async () => {
+    const station = readJson('data/taishun/resources/fire-stations.geojson').features.filter((f) => f.properties.status === 'active')[1];
+    await page.getByTestId('search-input').fill(station.properties.id);
+    await page.getByTestId(`search-result-${station.properties.id}`).click();
+    await page.getByTestId('make-incident').click();
+    const [lng, lat] = station.geometry.coordinates;
+    await page.waitForFunction((want) => new URLSearchParams(location.hash.slice(1)).get('inc') === want, `${lng.toFixed(6)},${lat.toFixed(6)}`);
+    await waitForTravelLists(page);
+    const fs = (await listsOf(page)).find((l) => l.kind === 'fire_station').rows[0];
+    assert(fs.id === station.properties.id, `nearest station to itself: ${fs.id}`);
+  });
+
   await check('right-click moves the incident; dragging the marker moves it again', async () => {
+    await page.getByTestId('detail-close').click().catch(() => {});
     const before = incidentParam(page.url());
-    const [x, y] = await screenOf(page, incidentAt);
-    await page.mouse.click(x + 80, y + 40, { button: 'right' });
+    const box = await page.getByTestId('map').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + 60, { button: 'right' });
     await page.waitForFunction((b) => new URLSearchParams(location.hash.slice(1)).get('inc') !== b, before);
     const afterRight = incidentParam(page.url());
     const marker = await page.getByTestId('marker-incident').boundingBox();
@@ -146,16 +353,6 @@ try {
     await page.mouse.move(mx - 60, my - 40, { steps: 6 });
     await page.mouse.up();
     await page.waitForFunction((b) => new URLSearchParams(location.hash.slice(1)).get('inc') !== b, afterRight);
-  });
-
-  await check('a #view=duty&inc=… link in a fresh page opens on that incident', async () => {
-    const fresh = await context.newPage();
-    fresh.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    await fresh.goto(`${app}#map=14/${incidentAt[1]}/${incidentAt[0]}&view=duty&inc=${incidentAt[0].toFixed(6)},${incidentAt[1].toFixed(6)}`);
-    await fresh.getByTestId('marker-incident').waitFor({ timeout: 15_000 });
-    const text = await fresh.getByTestId('duty-incident').textContent();
-    assert(text.includes(incidentAt[0].toFixed(6)), `panel shows ${text}`);
-    await fresh.close();
   });
 
   await check('no long task over 200 ms during these steps (PerformanceObserver longtask)', async () => {

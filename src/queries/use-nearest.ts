@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { getComputeClient } from '../workers/compute-worker-instance';
+import type { BarrierSpec, ComputeResource } from '../workers/protocol';
+import { BASEMAP_URLS } from './data-urls';
+import { useComputeNetwork } from './use-isochrone';
+
+/**
+ * Joins the given resources to the road network in the worker, once per set. The worker holds one
+ * resource set: a view that ranks resources calls this when it mounts (refetched on mount, so a
+ * view that set another set in between is undone).
+ */
+export function useComputeResources(owner: string, resources: readonly ComputeResource[] | null) {
+  const network = useComputeNetwork();
+  const fingerprint = resources ? `${resources.length}:${resources[0]?.id ?? ''}:${resources[resources.length - 1]?.id ?? ''}` : null;
+  const query = useQuery({
+    queryKey: ['compute', 'resources', BASEMAP_URLS.roads, owner, fingerprint],
+    queryFn: () => getComputeClient().request('setResources', { resources: resources! }),
+    enabled: network.isSuccess && resources !== null && resources.length > 0,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnMount: 'always',
+  });
+  return { ...query, networkError: network.error, key: fingerprint };
+}
+
+export interface NearestRequest {
+  incident: readonly [number, number];
+  k: number;
+  kinds: readonly string[];
+  /** the candidates after the officer's filters */
+  ids: readonly string[];
+  barriers?: BarrierSpec;
+}
+
+/**
+ * The two answers for an incident: by straight line (k-d tree, answered at once) and by road travel
+ * time with routes (one reverse Dijkstra in the worker). A new request aborts the running one.
+ */
+export function useNearest(request: NearestRequest | null, resourcesKey: string | null) {
+  const enabled = request !== null && resourcesKey !== null;
+  const base = request ? { incident: request.incident, k: request.k, kinds: request.kinds, ids: request.ids } : null;
+  const straight = useQuery({
+    queryKey: ['compute', 'nearestStraightLine', resourcesKey, base],
+    queryFn: ({ signal }) => getComputeClient().request('nearestStraightLine', { ...base!, perKind: true }, { signal }),
+    enabled,
+    staleTime: Infinity,
+  });
+  const travel = useQuery({
+    queryKey: ['compute', 'nearest', resourcesKey, base, request?.barriers ?? null],
+    queryFn: ({ signal }) => getComputeClient().request('nearest', { ...base!, perKind: true, barriers: request!.barriers, withRoutes: true }, { signal }),
+    enabled,
+    staleTime: Infinity,
+  });
+  return { straight, travel };
+}
+
+/** Travel times of the given depots (all of them, no k) for a supplies plan. */
+export function useDepotTimes(incident: readonly [number, number] | null, depotIds: readonly string[], barriers: BarrierSpec | undefined, resourcesKey: string | null) {
+  return useQuery({
+    queryKey: ['compute', 'depotTimes', resourcesKey, incident, depotIds, barriers ?? null],
+    queryFn: ({ signal }) =>
+      getComputeClient().request('nearest', { incident: incident!, k: depotIds.length, perKind: false, ids: depotIds, barriers }, { signal }),
+    enabled: incident !== null && depotIds.length > 0 && resourcesKey !== null,
+    staleTime: Infinity,
+  });
+}
+
+/** Each closure's closed road segments (count and geometry), in the worker. */
+export function useClosureSegments(closures: readonly BarrierSpec[]) {
+  const network = useComputeNetwork();
+  return useQuery({
+    queryKey: ['compute', 'closures', BASEMAP_URLS.roads, closures],
+    queryFn: ({ signal }) => getComputeClient().request('closures', { closures }, { signal }),
+    enabled: network.isSuccess && closures.length > 0,
+    staleTime: Infinity,
+    placeholderData: (previous) => previous,
+  });
+}

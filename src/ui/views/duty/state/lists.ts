@@ -1,0 +1,62 @@
+import type { Resource } from '../../../../io/schemas/resource';
+import type { ComputeResult, UnreachableItem } from '../../../../workers/protocol';
+import { DUTY_KINDS, type DutyKind } from './candidates';
+
+export interface ListRow {
+  id: string;
+  kind: DutyKind;
+  resource: Resource;
+  straightLineMeters: number;
+  /** by road (travel-time list only) */
+  seconds: number | null;
+  roadMeters: number | null;
+  offRoadMeters: number | null;
+  route: [number, number][] | null;
+  /** not in service (listed only with the "others too" switch) */
+  inactive: boolean;
+}
+
+export interface KindList {
+  kind: DutyKind;
+  /** which answer the rows are: the instant straight-line one, or the road travel-time one */
+  mode: 'straight' | 'travel';
+  rows: ListRow[];
+  /** candidates of this kind with no travel time, and why */
+  unreachable: Array<{ resource: Resource; reason: UnreachableItem['reason'] }>;
+}
+
+/**
+ * The per-kind lists on screen: the travel-time answer when it is there, the straight-line one
+ * until then. Ids the lookup does not know (stale answers) are skipped.
+ */
+export function buildKindLists(
+  straight: ComputeResult<'nearestStraightLine'> | undefined,
+  travel: ComputeResult<'nearest'> | undefined,
+  resourceById: ReadonlyMap<string, Resource>,
+): KindList[] {
+  return DUTY_KINDS.map((kind): KindList => {
+    if (travel) {
+      const rows: ListRow[] = [];
+      for (const r of travel.results) {
+        const res = resourceById.get(r.id);
+        if (r.kind !== kind || !res) continue;
+        rows.push({
+          id: r.id, kind, resource: res, straightLineMeters: r.straightLineMeters, seconds: r.seconds, roadMeters: r.meters,
+          offRoadMeters: r.offRoadMeters, route: r.route ?? null, inactive: res.status !== 'active',
+        });
+      }
+      const unreachable = travel.unreachable.flatMap((u) => {
+        const res = resourceById.get(u.id);
+        return u.kind === kind && res ? [{ resource: res, reason: u.reason }] : [];
+      });
+      return { kind, mode: 'travel', rows, unreachable };
+    }
+    const rows: ListRow[] = [];
+    for (const r of straight?.results ?? []) {
+      const res = resourceById.get(r.id);
+      if (r.kind !== kind || !res) continue;
+      rows.push({ id: r.id, kind, resource: res, straightLineMeters: r.straightLineMeters, seconds: null, roadMeters: null, offRoadMeters: null, route: null, inactive: res.status !== 'active' });
+    }
+    return { kind, mode: 'straight', rows, unreachable: [] };
+  });
+}
