@@ -52,7 +52,8 @@ export interface DrawingRequest {
 }
 
 export interface MapImage {
-  dataUrl: string;
+  /** a blob: URL of the PNG (revoke it when done) */
+  url: string;
   widthCssPixels: number;
   heightCssPixels: number;
   /** ground metres per CSS pixel at the map's centre */
@@ -500,7 +501,10 @@ function watchLongPress(map: MaplibreMap, onLongPress: (lngLat: [number, number]
   return cancel;
 }
 
-/** Reads both canvases right after a frame is drawn (no preserveDrawingBuffer needed on MapLibre's). */
+/**
+ * Reads both canvases right after a frame is drawn (no preserveDrawingBuffer needed on MapLibre's)
+ * and encodes the PNG off the main thread (toBlob, not the blocking toDataURL).
+ */
 function captureImage(map: MaplibreMap, overlay: MapboxOverlay, metersPerPixel: number): Promise<MapImage | null> {
   return new Promise((resolve) => {
     map.once('render', () => {
@@ -515,7 +519,8 @@ function captureImage(map: MaplibreMap, overlay: MapboxOverlay, metersPerPixel: 
         const deckCanvas = overlay.getCanvas();
         if (deckCanvas) ctx.drawImage(deckCanvas, 0, 0, out.width, out.height);
         const container = map.getContainer();
-        resolve({ dataUrl: out.toDataURL('image/png'), widthCssPixels: container.clientWidth, heightCssPixels: container.clientHeight, metersPerPixel });
+        const size = { widthCssPixels: container.clientWidth, heightCssPixels: container.clientHeight, metersPerPixel };
+        out.toBlob((blob) => resolve(blob ? { url: URL.createObjectURL(blob), ...size } : null), 'image/png');
       } catch {
         resolve(null);
       }

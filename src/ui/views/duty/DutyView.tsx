@@ -173,7 +173,10 @@ export function DutyView(props: ViewProps) {
             ...state.closures.map((c, i) => [t('duty.sheet.closure', { n: i + 1 }), closureText(c, segmentCounts[i] ?? null, input.t)] as const),
           ]}
           rows={sheetRows(input)}
-          onClose={() => setPrint(null)}
+          onClose={() => {
+            if (print.image) URL.revokeObjectURL(print.image.url);
+            setPrint(null);
+          }}
         />
       )}
     </div>

@@ -42,7 +42,7 @@ export function PrintSheet({ image, imageFailed, header, rows, onClose }: PrintS
           ))}
         </dl>
         <figure className="print-map">
-          {image ? <img src={image.dataUrl} alt={t('duty.sheet.mapAlt')} data-testid="print-map-image" /> : <p className="hint">{imageFailed ? t('duty.sheet.noImage') : t('duty.sheet.capturing')}</p>}
+          {image ? <img src={image.url} alt={t('duty.sheet.mapAlt')} data-testid="print-map-image" /> : <p className="hint">{imageFailed ? t('duty.sheet.noImage') : t('duty.sheet.capturing')}</p>}
           {bar && (
             <div className="print-scale" data-testid="print-scale">
               <span style={{ width: `${(bar.fraction * 100).toFixed(2)}%` }} />

@@ -27,7 +27,8 @@ export interface KindList {
 
 /**
  * The per-kind lists on screen: the travel-time answer when it is there, the straight-line one
- * until then. Ids the lookup does not know (stale answers) are skipped.
+ * until then (and for good when the incident is off the network). Ids the lookup does not know
+ * (stale answers) are skipped.
  */
 export function buildKindLists(
   straight: ComputeResult<'nearestStraightLine'> | undefined,
@@ -35,7 +36,9 @@ export function buildKindLists(
   resourceById: ReadonlyMap<string, Resource>,
 ): KindList[] {
   return DUTY_KINDS.map((kind): KindList => {
-    if (travel) {
+    // An incident off the network has no travel times: keep showing the straight-line answer
+    // (the view says plainly why).
+    if (travel && travel.incidentReachable) {
       const rows: ListRow[] = [];
       for (const r of travel.results) {
         const res = resourceById.get(r.id);
