@@ -23,8 +23,8 @@ export interface NearestResult {
   /** metres travelled: both off-road legs and the road path */
   readonly meters: number;
   readonly straightLineMeters: number;
-  /** of `meters`, the two off-road legs (resource → its road, the incident's road → the incident), walked */
-  readonly offRoadMeters: number;
+  /** of `meters`, the two off-road legs (resource → its road, the incident's road → the incident), walked; always set by findNearestByTravelTime */
+  readonly offRoadMeters?: number;
   /** the route from the resource to the incident as [lng, lat] positions (with `withRoutes`) */
   readonly route?: [number, number][];
 }

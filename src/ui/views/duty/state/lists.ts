@@ -45,7 +45,7 @@ export function buildKindLists(
         if (r.kind !== kind || !res) continue;
         rows.push({
           id: r.id, kind, resource: res, straightLineMeters: r.straightLineMeters, seconds: r.seconds, roadMeters: r.meters,
-          offRoadMeters: r.offRoadMeters, route: r.route ?? null, inactive: res.status !== 'active',
+          offRoadMeters: r.offRoadMeters ?? null, route: r.route ?? null, inactive: res.status !== 'active',
         });
       }
       const unreachable = travel.unreachable.flatMap((u) => {
