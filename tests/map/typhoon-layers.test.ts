@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { haversineMeters, stormStates, type TyphoonTrack } from '../../src/core';
-import { buildTyphoonLayers, dashedPaths, latestForecasts } from '../../src/map/layers/typhoon-layers';
+import { buildTyphoonLayers, dashedPaths, latestForecasts, pastTrack } from '../../src/map/layers/typhoon-layers';
 
 const H = 3_600_000, T0 = Date.UTC(2024, 6, 25);
 const track: TyphoonTrack = {
@@ -32,6 +32,13 @@ describe('typhoon layer descriptors', () => {
     const a = buildTyphoonLayers({ track, state: states[1]!, agencies: [] }).above;
     const b = buildTyphoonLayers({ track, state: states[5]!, agencies: [] }).above;
     expect(a.find((d) => d.id === 'typhoon-track')).toBe(b.find((d) => d.id === 'typhoon-track'));
+  });
+  test('the past track ends at the centre of the chosen hour', () => {
+    expect(pastTrack(track, states[0]!)).toEqual([]);
+    const p = pastTrack(track, states[3]!);
+    expect(p).toHaveLength(1);
+    expect(p[0]!.path).toEqual([[121, 25], states[3]!.centre]);
+    expect(pastTrack(track, states[6]!)[0]!.path).toEqual([[121, 25], [120, 26]]);
   });
   test('the latest forecast per agency issued by the chosen hour', () => {
     expect(latestForecasts(track.forecasts, T0 + 7 * H).map((f) => [f.agency, f.issuedMs])).toEqual([['中国', T0 + 6 * H]]);

@@ -74,7 +74,8 @@ export interface TyphoonLayerInput {
 
 /**
  * The typhoon view's layers: wind circles (four quarter arcs joined, typhoon.md "Drawing") under
- * the icons; the best track coloured by category, each agency's latest forecast dashed, the fixes
+ * the icons; the past track (up to the chosen hour) coloured by category and the rest of the best
+ * track faded, each agency's latest forecast dashed, the fixes
  * as dots, the landfall points and the centre at the chosen hour over them.
  */
 export function buildTyphoonLayers(input: TyphoonLayerInput): { below: LayerDescriptor[]; above: LayerDescriptor[] } {
@@ -99,10 +100,26 @@ export function buildTyphoonLayers(input: TyphoonLayerInput): { below: LayerDesc
     }
   }
   above.push(fixed.track);
+  above.push({ type: 'paths', id: 'typhoon-past-track', visible: true, paths: state ? pastTrack(track, state) : [], pickable: false } satisfies PathsDescriptor);
   above.push({ type: 'paths', id: 'typhoon-forecasts', visible: true, paths: forecastPaths, pickable: false } satisfies PathsDescriptor);
   above.push(...fixed.points);
   above.push({ type: 'highlight', id: 'typhoon-centre', visible: state !== null, lngLat: state?.centre ?? null, radiusPixels: 10, color: [200, 0, 0] } satisfies HighlightDescriptor);
   return { below, above };
+}
+
+/** The best track after the chosen hour is drawn faded; up to it (the past track) in full colour. */
+const FUTURE_ALPHA = 90;
+
+/** The past track at the chosen hour: whole segments before it, the current one up to the centre. */
+export function pastTrack(track: TyphoonTrack, state: StormState): MapPath[] {
+  const out: MapPath[] = [];
+  for (let i = 1; i < track.fixes.length; i++) {
+    const a = track.fixes[i - 1]!, b = track.fixes[i]!;
+    if (a.timeMs >= state.timeMs) break;
+    const c = b.category ? CATEGORY_COLORS[b.category] : UNKNOWN_CATEGORY_COLOR;
+    out.push({ id: `typhoon-past-${i}`, path: [a.lngLat, b.timeMs <= state.timeMs ? b.lngLat : state.centre], color: c, widthPixels: 3 });
+  }
+  return out;
 }
 
 /** What does not change with the hour, built once per track (same objects → deck.gl keeps its buffers). */
@@ -114,7 +131,8 @@ function staticLayers(track: TyphoonTrack): { track: PathsDescriptor; points: Sh
   const trackPaths: MapPath[] = [];
   for (let i = 1; i < track.fixes.length; i++) {
     const a = track.fixes[i - 1]!, b = track.fixes[i]!;
-    trackPaths.push({ id: `typhoon-track-${i}`, path: [a.lngLat, b.lngLat], color: b.category ? CATEGORY_COLORS[b.category] : UNKNOWN_CATEGORY_COLOR, widthPixels: 3 });
+    const c = b.category ? CATEGORY_COLORS[b.category] : UNKNOWN_CATEGORY_COLOR;
+    trackPaths.push({ id: `typhoon-track-${i}`, path: [a.lngLat, b.lngLat], color: [c[0], c[1], c[2], FUTURE_ALPHA], widthPixels: 2 });
   }
   const points: ShapesDescriptor[] = [];
   for (const c of [...CATEGORY_ORDER, null] as const) {

@@ -193,6 +193,19 @@ try {
     await page.screenshot({ path: shot('04-zhejiang') });
   });
 
+  await check('in English the view, circles and deadlines are translated (no missing keys)', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => /Typhoon: wind circles/.test(document.querySelector('[data-testid=typhoon-view] h2')?.textContent ?? ''));
+    const legend = await page.getByTestId('typhoon-legend').textContent();
+    assert(/Force-7 circle/.test(legend) && /forecast/.test(legend), `legend: ${legend}`);
+    await page.getByTestId('typhoon-leave-list').waitFor({ timeout: 60_000 });
+    const first = await page.locator('[data-testid=typhoon-leave-list] > li').first().textContent();
+    assert(/leave by|no route/.test(first) && /Call/.test(first), `first row: ${first}`);
+    await page.screenshot({ path: shot('05-english') });
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => /台风/.test(document.querySelector('[data-testid=typhoon-view] h2')?.textContent ?? ''));
+  });
+
   await check('a file that is not a track says so plainly', async () => {
     await page.getByTestId('typhoon-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a track') });
     await page.getByTestId('typhoon-unreadable').waitFor({ timeout: 15_000 });
