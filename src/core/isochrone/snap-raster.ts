@@ -8,6 +8,8 @@ import type { SegmentIndex } from '../spatial/segment-index';
 import type { GridFrame } from './grid-frame';
 
 const TILE = 64;
+/** Tiles are TILE_CELLS × TILE_CELLS cells of the network's global lattice. */
+export const TILE_CELLS = TILE;
 const NO_EDGE = -1;
 
 /**
@@ -70,10 +72,13 @@ export class SnapRaster {
     frame: GridFrame,
     visit: (cell: number, edge: number, fraction: number, offRoadMeters: number, tie: Snap | undefined) => void,
     beyond?: (cell: number, offRoadMeters: number) => void,
+    /** only these tiles (global tile column and row) are visited (and filled when new) */
+    needTile?: (tx: number, ty: number) => boolean,
   ): void {
     const c0 = frame.colOffset, r0 = frame.rowOffset;
     for (let ty = Math.floor(r0 / TILE); ty <= Math.floor((r0 + frame.height - 1) / TILE); ty++) {
       for (let tx = Math.floor(c0 / TILE); tx <= Math.floor((c0 + frame.width - 1) / TILE); tx++) {
+        if (needTile && !needTile(tx, ty)) continue;
         const tile = this.tile(tx, ty);
         const rowStart = Math.max(r0, ty * TILE), rowEnd = Math.min(r0 + frame.height, (ty + 1) * TILE);
         const colStart = Math.max(c0, tx * TILE), colEnd = Math.min(c0 + frame.width, (tx + 1) * TILE);

@@ -3,7 +3,7 @@ import type { RoadNetwork } from '../routing/road-network';
 import { timeToPlace, type EdgeSource, type TimedLabel } from '../routing/time-at-snap';
 import { snapToGraph, type Snap } from '../spatial/snap-to-graph';
 import type { GridFrame } from './grid-frame';
-import type { SnapRaster } from './snap-raster';
+import { TILE_CELLS, type SnapRaster } from './snap-raster';
 
 /** Best travel time (seconds, Infinity = unreached) and the source that achieves it, per cell. */
 export interface TravelTimeGrid {
@@ -30,6 +30,11 @@ export interface TravelTimeGrid {
  * off-road leg + the best allowed end of the cell's nearest edge + the pro-rata part of that edge
  * (or straight from a source on the same edge). Cells whose nearest edge is closed by a barrier
  * join the nearest open road instead.
+ *
+ * Only raster tiles within maxSnapMeters + two cells of an edge the search can leave a reached
+ * node by (or a source's own edge) are visited: elsewhere no cell can have a time, and no cell
+ * there borders one that has, so the contour is the same. Their snap raster is not filled (a
+ * first isochrone on a new network fills only what it needs); their cells hold Infinity.
  */
 export function rasterizeTravelTimes(
   net: RoadNetwork,
@@ -55,6 +60,7 @@ export function rasterizeTravelTimes(
     seconds[cell] = scratch.seconds;
     label[cell] = scratch.label;
   };
+  const needTile = tilesNearReachedEdges(net, frame, sourcesOnEdge);
   raster.forEachCell(frame, (cell, edge, fraction, offRoadMeters, tie) => {
     if (closedEdges?.[edge] === 1) {
       const col = cell % frame.width, row = (cell - col) / frame.width;
@@ -88,6 +94,38 @@ export function rasterizeTravelTimes(
   }, (cell, offRoadMeters) => {
     // Kept strictly beyond maxSnapMeters after Float32 rounding (500.00001 m would read as 500).
     offRoad[cell] = Math.max(offRoadMeters, beyondSnap);
-  });
+  }, needTile);
   return { frame, seconds, label, offRoadMeters: offRoad, edge: cellEdge, maxSnapMeters: maxSnap, sourcesOnEdge, closedEdges };
+}
+
+/** Which raster tiles of the frame lie within reach of an edge the last forward search can use. */
+function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>): (tx: number, ty: number) => boolean {
+  const { graph: g, expander, index } = net;
+  const cs = frame.cellSizeMeters, tileMeters = TILE_CELLS * cs;
+  const tx0 = Math.floor(frame.colOffset / TILE_CELLS), ty0 = Math.floor(frame.rowOffset / TILE_CELLS);
+  const tw = Math.floor((frame.colOffset + frame.width - 1) / TILE_CELLS) - tx0 + 1;
+  const th = Math.floor((frame.rowOffset + frame.height - 1) / TILE_CELLS) - ty0 + 1;
+  const need = new Uint8Array(tw * th);
+  const margin = net.profile.maxSnapMeters + 2 * cs;
+  const xy = index.shapeXY;
+  const markEdge = (e: number) => {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]!; i++) {
+      const x = xy[2 * i]!, y = xy[2 * i + 1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    const a = Math.max(0, Math.floor((minX - margin) / tileMeters) - tx0), b = Math.min(tw - 1, Math.floor((maxX + margin) / tileMeters) - tx0);
+    const c = Math.max(0, Math.floor((minY - margin) / tileMeters) - ty0), d = Math.min(th - 1, Math.floor((maxY + margin) / tileMeters) - ty0);
+    for (let ty = c; ty <= d; ty++) for (let tx = a; tx <= b; tx++) need[ty * tw + tx] = 1;
+  };
+  const { offsets, edges } = g.forward;
+  for (const v of expander.reachedNodes()) for (let arc = offsets[v]!; arc < offsets[v + 1]!; arc++) markEdge(edges[arc]!);
+  for (const e of sourcesOnEdge.keys()) markEdge(e);
+  return (tx, ty) => {
+    const x = tx - tx0, y = ty - ty0;
+    return x >= 0 && y >= 0 && x < tw && y < th && need[y * tw + x] === 1;
+  };
 }

@@ -131,7 +131,10 @@ export interface NearestSegmentHit {
   t: number;
   /** distance in the point-centred frame, metres */
   meters: number;
-  /** another segment is as near (within 1e-6 m): take snapToGraph for the whole tie */
+  /**
+   * another segment is as near (within 1e-6 m) and not merely the same edge's next or previous
+   * segment meeting it at the nearest point (a shape vertex): take snapToGraph for the whole tie
+   */
   tie: boolean;
 }
 
@@ -146,7 +149,7 @@ export function nearestSegmentAmong(
 ): NearestSegmentHit {
   const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
   const shape = g.shapeLngLat;
-  let best = Infinity, second = Infinity, bestSeg = -1, bestT = 0;
+  let best = Infinity, second = Infinity, bestSeg = -1, bestT = 0, secondSeg = -1, secondT = 0;
   for (let j = 0; j < count; j++) {
     const seg = segs[j]!;
     if (closed && closed[index.segmentEdge[seg]!]) continue;
@@ -158,15 +161,24 @@ export function nearestSegmentAmong(
     const d = Math.hypot(ax + t * dx, ay + t * dy);
     if (d < best) {
       second = best;
+      secondSeg = bestSeg;
+      secondT = bestT;
       best = d;
       bestSeg = seg;
       bestT = t;
-    } else if (d < second) second = d;
+    } else if (d < second) {
+      second = d;
+      secondSeg = seg;
+      secondT = t;
+    }
   }
   out.seg = bestSeg;
   out.t = bestT;
   out.meters = best;
-  out.tie = second - best <= TIE_METERS;
+  // Consecutive segments of one edge meeting at the nearest point are one place, not a tie.
+  const sameVertex = secondSeg >= 0 && index.segmentEdge[secondSeg] === index.segmentEdge[bestSeg]
+    && ((secondSeg === bestSeg + 1 && bestT === 1 && secondT === 0) || (secondSeg === bestSeg - 1 && bestT === 0 && secondT === 1));
+  out.tie = second - best <= TIE_METERS && !sameVertex;
   return out;
 }
 
