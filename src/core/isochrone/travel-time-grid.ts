@@ -98,13 +98,18 @@ export function rasterizeTravelTimes(
   return { frame, seconds, label, offRoadMeters: offRoad, edge: cellEdge, maxSnapMeters: maxSnap, sourcesOnEdge, closedEdges };
 }
 
-/** Which raster tiles of the frame lie within reach of an edge the last forward search can use. */
-function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>): (tx: number, ty: number) => boolean {
+/**
+ * Which raster tiles of the frame lie within reach of an edge the last forward search can use;
+ * undefined (every tile) when the search reached so much that all of them surely are (a county's
+ * coverage: marking would cost more than it saves).
+ */
+function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>): ((tx: number, ty: number) => boolean) | undefined {
   const { graph: g, expander, index } = net;
   const cs = frame.cellSizeMeters, tileMeters = TILE_CELLS * cs;
   const tx0 = Math.floor(frame.colOffset / TILE_CELLS), ty0 = Math.floor(frame.rowOffset / TILE_CELLS);
   const tw = Math.floor((frame.colOffset + frame.width - 1) / TILE_CELLS) - tx0 + 1;
   const th = Math.floor((frame.rowOffset + frame.height - 1) / TILE_CELLS) - ty0 + 1;
+  if (expander.reachedNodes().length > 200 * tw * th) return undefined;
   const need = new Uint8Array(tw * th);
   const margin = net.profile.maxSnapMeters + 2 * cs;
   const xy = index.shapeXY;
