@@ -3,6 +3,7 @@
  * 2024 report. Positions are near villages/seats/roads (all synthetic); every total that the
  * report gives exactly is met exactly.
  */
+import { demoCameraStream } from './camera-clips';
 import { apportion, type Rng } from './prng';
 import { offsetMeters, pointInPolygonRings, roundLngLat, type LngLat, type PolygonRings } from './geo';
 import type { Township, Village } from './places';
@@ -320,7 +321,7 @@ export function buildResources(ctx: ResourceContext, rng: Rng): DemoResources {
     cameras.push({
       ...base(id, `${tById.get(townshipAt(p))!.name}${rain ? '雨量' : '水位'}监测点${pad(k + 1, 4)}`, `${rain ? 'Rain' : 'Water-level'} gauge ${k + 1}`, p),
       kind: 'camera', cameraType: rain ? 'rain_gauge' : 'water_gauge',
-      stream: { protocol: 'snapshot', url: `https://${id.toLowerCase()}.taishun.invalid/snapshot.jpg` },
+      stream: demoCameraStream(id, rain ? 'rain_gauge' : 'water_gauge'),
     });
   }
   const shelterOrder = [...shelters].sort((a, b) => b.capacity - a.capacity || a.id.localeCompare(b.id));
@@ -330,7 +331,7 @@ export function buildResources(ctx: ResourceContext, rng: Rng): DemoResources {
     cameras.push({
       ...base(id, `${s.name}视频`, `Camera at ${s.nameEn ?? s.id}`, p),
       kind: 'camera', cameraType: 'shelter', siteId: s.id,
-      stream: { protocol: 'hls', url: `https://${id.toLowerCase()}.taishun.invalid/live/index.m3u8` },
+      stream: demoCameraStream(id, 'shelter'),
     });
   }
   const perMine = apportion(REPORT.mineCameras, mines.map(() => 1), 1);
@@ -341,7 +342,7 @@ export function buildResources(ctx: ResourceContext, rng: Rng): DemoResources {
       cameras.push({
         ...base(id, `${mine.name}视频${c + 1}`, `${mine.nameEn} camera ${c + 1}`, p),
         kind: 'camera', cameraType: 'mine', siteId: mine.id,
-        stream: { protocol: 'rtsp', url: `rtsp://${id.toLowerCase()}.taishun.invalid/live` },
+        stream: demoCameraStream(id, 'mine'),
       });
     }
   });

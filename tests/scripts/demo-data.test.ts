@@ -1,5 +1,5 @@
 /** The committed Taishun demo data honour the contract the UI and the routing engine read. */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pointInPolygonRings, pointSegmentMeters, type PolygonRings } from '../../scripts/demo/geo';
@@ -106,7 +106,7 @@ describe('resources: counts and totals from the 2024 report', () => {
     expect(total('small')).toBe(14_000);
     expect(total('county')).toBe(33_000);
   });
-  it('2,071 cameras: 1,845 gauges, 164 at shelters, 62 at 7 mines; all URLs on .invalid', () => {
+  it('2,071 cameras: 1,845 gauges, 164 at shelters, 62 at 7 mines; every stream a same-origin clip in public/', () => {
     const cams = resources.cameras.features;
     expect(cams).toHaveLength(2_071);
     const by = (t: string) => cams.filter((c) => c.properties['cameraType'] === t);
@@ -116,10 +116,23 @@ describe('resources: counts and totals from the 2024 report', () => {
     const shelterIds = new Set(resources.shelters.features.map((s) => s.properties['id']));
     for (const c of by('shelter')) expect(shelterIds.has(c.properties['siteId'])).toBe(true);
     expect(new Set(by('mine').map((c) => c.properties['siteId'])).size).toBe(7);
+    const publicDir = join(__dirname, '..', '..', 'public');
+    const used = new Set<string>();
     for (const c of cams) {
-      const url = new URL((c.properties['stream'] as { url: string }).url);
-      expect(url.hostname.endsWith('.invalid'), url.href).toBe(true);
+      const stream = c.properties['stream'] as { protocol: string; url: string };
+      // Relative to the page: no scheme, no host, so the demo never leaves its origin.
+      expect(stream.url, String(c.properties['id'])).toMatch(/^demo-cameras\/[a-z0-9/-]+\.(m3u8|jpg)$/);
+      const gauge = c.properties['cameraType'] === 'rain_gauge' || c.properties['cameraType'] === 'water_gauge';
+      expect(stream.protocol).toBe(gauge ? 'snapshot' : 'hls');
+      expect(stream.url.endsWith(gauge ? '.jpg' : '.m3u8')).toBe(true);
+      used.add(stream.url);
     }
+    // Every clip the data names is committed (npm run demo:cameras makes them).
+    for (const url of used) expect(statSync(join(publicDir, url)).size, url).toBeGreaterThan(0);
+    expect(used.size).toBe(5);
+    // The clips stay small: a few hundred KB in all (HLS playlists and segments, JPEG snapshots).
+    const walk = (d: string): number => readdirSync(d).reduce((a, n) => a + (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : statSync(join(d, n)).size), 0);
+    expect(walk(join(publicDir, 'demo-cameras'))).toBeLessThan(600 * 1024);
   });
   it('meta.json counts and totals agree with the files', () => {
     expect(meta.synthetic).toBe(true);

@@ -112,7 +112,7 @@ export const CameraSchema = z.object({
   ...baseShape,
   kind: z.literal('camera'),
   cameraType: z.enum(CAMERA_TYPES),
-  /** Synthetic demo URLs use the reserved `.invalid` TLD and must never be requested. */
+  /** The demo points at same-origin synthetic clips (public/demo-cameras/); the page loads only http(s) URLs (checkStreamUrl). */
   stream: z.object({
     protocol: z.enum(['rtsp', 'hls', 'snapshot']),
     url: z.string().min(1),

@@ -57,6 +57,111 @@ try {
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
   const app = `${server.base}/?e2e`;
 
+  // ── Cameras near the incident ────────────────────────────────────────────────────────────────
+  const cameras = features('cameras');
+  const hav = (a, b) => {
+    const r = (d) => (d * Math.PI) / 180;
+    const h = Math.sin(r(b[1] - a[1]) / 2) ** 2 + Math.cos(r(a[1])) * Math.cos(r(b[1])) * Math.sin(r(b[0] - a[0]) / 2) ** 2;
+    return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+  };
+  const nearest8 = (p) => cameras.map((c) => ({ c, m: hav(p, c.geometry.coordinates) })).sort((x, y) => x.m - y.m || (x.c.properties.id < y.c.properties.id ? -1 : 1)).slice(0, 8);
+  // An incident whose eight nearest cameras hold at least five HLS streams (a mine's cameras).
+  const mineSpot = cameras
+    .filter((c) => c.properties.cameraType === 'mine')
+    .map((c) => ({ at: [c.geometry.coordinates[0] + 0.0003, c.geometry.coordinates[1] + 0.0002], near: null }))
+    .map((x) => ({ ...x, near: nearest8(x.at) }))
+    .find((x) => x.near.filter((n) => n.c.properties.stream.protocol === 'hls').length >= 5);
+  const gaugeSpot = (() => {
+    const g = cameras.find((c) => c.properties.cameraType === 'rain_gauge');
+    return [g.geometry.coordinates[0] + 0.0002, g.geometry.coordinates[1]];
+  })();
+  const incidentHash = (p) => `#view=duty&inc=${p[0].toFixed(6)},${p[1].toFixed(6)}&map=14/${p[1]}/${p[0]}`;
+
+  await check('the cameras nearest the incident are listed by straight-line distance with type and distance', async () => {
+    assert(mineSpot, 'no spot with five HLS cameras among the nearest eight');
+    await page.goto(`${app}${incidentHash(mineSpot.at)}`);
+    await page.getByTestId('nearest-cameras').waitFor({ timeout: 20_000 });
+    const basis = await page.getByTestId('cameras-basis').textContent();
+    assert(/直线/.test(basis), `the list does not say it is straight-line: ${basis}`);
+    const rows = await page.locator('[data-testid^=camera-row-]').evaluateAll((els) => els.map((e) => ({ id: e.dataset.testid.replace('camera-row-', ''), meters: Number(e.dataset.meters), text: e.textContent })));
+    const want = mineSpot.near.map((n) => n.c.properties.id);
+    assert(JSON.stringify(rows.map((r) => r.id)) === JSON.stringify(want), `rows ${rows.map((r) => r.id)} vs nearest ${want}`);
+    rows.forEach((r, i) => {
+      assert(Math.abs(r.meters - mineSpot.near[i].m) < 1.5, `${r.id}: ${r.meters} m vs ${mineSpot.near[i].m.toFixed(1)} m`);
+      assert(/矿山视频|雨量站|水位站|避灾场所视频/.test(r.text), `${r.id} shows no type: ${r.text}`);
+    });
+  });
+
+  await check('four HLS players play at once (currentTime advances) and a fifth is refused', async () => {
+    const hls = mineSpot.near.filter((n) => n.c.properties.stream.protocol === 'hls').map((n) => n.c.properties.id);
+    for (const id of hls.slice(0, 4)) await page.getByTestId(`camera-open-${id}`).click();
+    const first = {};
+    for (const id of hls.slice(0, 4)) {
+      await page.waitForFunction((vid) => (document.querySelector(`[data-testid=camera-video-${vid}]`)?.currentTime ?? 0) > 0.3, id, { timeout: 30_000 }).catch(async () => {
+        const err = await page.locator(`[data-testid=camera-error-${id}]`).textContent().catch(() => null);
+        throw new Error(`${id} did not play${err ? `: ${err}` : ''}`);
+      });
+      first[id] = await page.evaluate((vid) => document.querySelector(`[data-testid=camera-video-${vid}]`).currentTime, id);
+    }
+    await page.waitForTimeout(1500);
+    const times = [];
+    for (const id of hls.slice(0, 4)) {
+      const now = await page.evaluate((vid) => document.querySelector(`[data-testid=camera-video-${vid}]`).currentTime, id);
+      // The 6 s clips start again at their end, so "advanced" is "moved", not "grew".
+      assert(Math.abs(now - first[id]) > 0.2, `${id} is not playing: currentTime ${first[id]} → ${now}`);
+      times.push(`${id} ${first[id].toFixed(1)}→${now.toFixed(1)} s`);
+    }
+    console.log(`      playing: ${times.join(', ')}`);
+    await page.screenshot({ path: join(outDir, 'cameras-06-four-players.png') });
+    await page.getByTestId(`camera-open-${hls[4]}`).click();
+    await page.getByTestId('camera-refused').waitFor({ timeout: 5_000 });
+    const tiles = await page.locator('[data-testid^=camera-player-]').count();
+    assert(tiles === 4, `${tiles} players after a refused fifth`);
+    // Closing one lets the fifth open.
+    await page.getByTestId(`camera-close-${hls[0]}`).click();
+    await page.getByTestId(`camera-open-${hls[4]}`).click();
+    await page.getByTestId(`camera-player-${hls[4]}`).waitFor({ timeout: 5_000 });
+    assert((await page.getByTestId('camera-refused').count()) === 0, 'the refusal stayed after closing one');
+  });
+
+  await check('a stream that fails shows an error tile; the page and the other players go on', async () => {
+    const failing = mineSpot.near.map((n) => n.c).find((c) => c.properties.stream.protocol === 'hls' && !/clip-1\//.test(c.properties.stream.url));
+    const playing = mineSpot.near.map((n) => n.c).filter((c) => c.properties.stream.protocol === 'hls');
+    // Close every open player, then break one clip's files on the server side of the page.
+    for (const c of playing) if (await page.getByTestId(`camera-close-${c.properties.id}`).count()) await page.getByTestId(`camera-close-${c.properties.id}`).click();
+    const clipDir = failing.properties.stream.url.replace(/index\.m3u8$/, '');
+    const errorsBefore = pageErrors.length;
+    await page.route(`**/${clipDir}**`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    const other = playing.find((c) => !c.properties.stream.url.startsWith(clipDir));
+    await page.getByTestId(`camera-open-${other.properties.id}`).click();
+    await page.getByTestId(`camera-open-${failing.properties.id}`).click();
+    await page.getByTestId(`camera-error-${failing.properties.id}`).waitFor({ timeout: 30_000 });
+    await page.waitForFunction((vid) => (document.querySelector(`[data-testid=camera-video-${vid}]`)?.currentTime ?? 0) > 0.3, other.properties.id, { timeout: 30_000 });
+    assert(await page.getByTestId('nearest-cameras').isVisible(), 'the list went away');
+    await page.screenshot({ path: join(outDir, 'cameras-07-error-tile.png') });
+    await page.unroute(`**/${clipDir}**`);
+    // The browser logs the 404s this check caused on purpose; any other error still counts.
+    const caused = pageErrors.splice(errorsBefore);
+    pageErrors.push(...caused.filter((e) => !/status of 404/.test(e)));
+    // A URL that is not http(s) is refused before anything is loaded.
+    await page.getByTestId(`camera-close-${failing.properties.id}`).click();
+  });
+
+  await check('a gauge snapshot shows as an image from the app\'s own origin and refreshes', async () => {
+    await page.goto(`${app}${incidentHash(gaugeSpot)}`);
+    await page.getByTestId('nearest-cameras').waitFor({ timeout: 20_000 });
+    const gauge = nearest8(gaugeSpot).map((n) => n.c).find((c) => c.properties.stream.protocol === 'snapshot');
+    await page.getByTestId(`camera-open-${gauge.properties.id}`).click();
+    const img = page.getByTestId(`camera-snapshot-${gauge.properties.id}`);
+    await img.waitFor({ timeout: 10_000 });
+    await page.waitForFunction((id) => document.querySelector(`[data-testid=camera-snapshot-${id}]`)?.naturalWidth > 0, gauge.properties.id, { timeout: 15_000 });
+    const src = await img.getAttribute('src');
+    assert(src.startsWith(`${server.base}/demo-cameras/`) && /[?&]_t=\d+/.test(src), `snapshot src ${src}`);
+    await page.waitForFunction(([id, before]) => document.querySelector(`[data-testid=camera-snapshot-${id}]`)?.getAttribute('src') !== before, [gauge.properties.id, src], { timeout: 15_000 });
+    await page.waitForFunction((id) => document.querySelector(`[data-testid=camera-snapshot-${id}]`)?.naturalWidth > 0, gauge.properties.id, { timeout: 15_000 });
+    await page.screenshot({ path: join(outDir, 'cameras-08-snapshot.png') });
+  });
+
   // ── A map an officer can read ────────────────────────────────────────────────────────────────
   const seatIds = ['FS01', 'FS02', 'RT001', 'RT002', 'RT003', 'RT004', 'DP01', 'DP02'];
   const all = [...features('fire-stations'), ...features('rescue-teams'), ...features('depots')];

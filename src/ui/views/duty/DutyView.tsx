@@ -9,6 +9,8 @@ import type { Selected } from '../../components/DetailPanel';
 import { formatBeijingTime } from '../../state/format-time';
 import type { ViewProps } from '../types';
 import { useMapContribution } from '../use-map-contribution';
+import type { Camera } from '../../../io/schemas/resource';
+import { NearestCameras } from './cameras/NearestCameras';
 import { ClosuresSection, type ClosingMode } from './components/ClosuresSection';
 import { DispatchSection } from './components/DispatchSection';
 import { DutyOptions } from './components/DutyOptions';
@@ -163,6 +165,7 @@ export function DutyView(props: ViewProps) {
       />
       <SuppliesSection need={state.need} items={items} plan={plan} computing={depotTimes.isFetching} hasIncident={state.incident !== null} resourceById={data.resourceById} onNeed={(need) => update({ need })} />
       <DispatchSection disabled={!state.incident} onCsv={downloadCsv} onPrint={openPrint} />
+      {state.incident && <NearestCameras incident={state.incident} cameras={resourcesByKind.camera as Camera[]} lang={props.lang} />}
       {print && input && (
         <PrintSheet
           image={print.image}
