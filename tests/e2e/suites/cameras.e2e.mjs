@@ -81,6 +81,8 @@ try {
     assert(mineSpot, 'no spot with five HLS cameras among the nearest eight');
     await page.goto(`${app}${incidentHash(mineSpot.at)}`);
     await page.getByTestId('nearest-cameras').waitFor({ timeout: 20_000 });
+    // The cameras file may arrive after the view: wait for the full list.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^=camera-row-]').length === 8, null, { timeout: 20_000 });
     const basis = await page.getByTestId('cameras-basis').textContent();
     assert(/直线/.test(basis), `the list does not say it is straight-line: ${basis}`);
     const rows = await page.locator('[data-testid^=camera-row-]').evaluateAll((els) => els.map((e) => ({ id: e.dataset.testid.replace('camera-row-', ''), meters: Number(e.dataset.meters), text: e.textContent })));
@@ -150,6 +152,7 @@ try {
   await check('a gauge snapshot shows as an image from the app\'s own origin and refreshes', async () => {
     await page.goto(`${app}${incidentHash(gaugeSpot)}`);
     await page.getByTestId('nearest-cameras').waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^=camera-row-]').length === 8, null, { timeout: 20_000 });
     const gauge = nearest8(gaugeSpot).map((n) => n.c).find((c) => c.properties.stream.protocol === 'snapshot');
     await page.getByTestId(`camera-open-${gauge.properties.id}`).click();
     const img = page.getByTestId(`camera-snapshot-${gauge.properties.id}`);
