@@ -10,3 +10,4 @@ export * from './public-finder-data';
 export * from './compact-roads';
 // The import/export modules (SheetJS, shpjs, proj4 …) are not re-exported here, so an entry that
 // imports this index (the public finder) never pulls them in: import them from their own modules.
+export * from './schemas/evacuation';

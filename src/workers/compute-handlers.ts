@@ -6,6 +6,7 @@ import {
 import { frameCovering } from '../core/isochrone/grid-frame';
 import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
 import type { ComputeHandlers } from './compute-host';
+import { createPlannerHandlers } from './planner-handlers';
 import type { BarrierSpec, UnreachableItem } from './protocol';
 import { createTyphoonHandlers } from './typhoon-handlers';
 import type { RawRoads } from '../core';
@@ -138,12 +139,13 @@ export function createComputeHandlers(): ComputeHandlers {
       const per = closedEdgesPerBarrier(net.graph, net.index, closures.map(toBarriers));
       return { result: { closures: per.map((c) => ({ segmentCount: c.edgeIds.length, lines: c.lines })) } };
     },
-    coverage({ kinds, sourceIds, bandsMinutes, barriers }, ctx) {
+    coverage({ kinds, sourceIds, bandsMinutes, barriers, extraSources, catchments }, ctx) {
       const net = requireNetwork(s);
       const ids = sourceIds ? new Set(sourceIds) : null;
-      const sources = s.resources.filter((r) => (!kinds || kinds.includes(r.kind)) && (!ids || ids.has(r.id)));
-      const a = computeCoverage(net, sources, { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal });
+      const sources = [...s.resources.filter((r) => (!kinds || kinds.includes(r.kind)) && (!ids || ids.has(r.id))), ...(extraSources ?? [])];
+      const a = computeCoverage(net, sources, { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal, catchments });
       return { result: { covered: a.covered, catchments: a.catchments, unreachableSourceIds: a.unreachableSourceIds } };
     },
+    ...createPlannerHandlers(() => ({ net: s.net, raw: s.raw })),
   };
 }

@@ -1,6 +1,10 @@
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
-import type { LeaveByRow, NearestResult, PlaceWindTimes, StormState, TrackFormat, TyphoonTrack } from '../core';
+import type { LeaveByRow, NearestResult, PlaceWindTimes, PlanningPoint, StormState, TrackFormat, TyphoonTrack } from '../core';
 import type { TrackIssue } from '../io';
+import type {
+  CoverageFigures, CoverageParams, CutOffShelter, NewShelter, PlannerShelter, PlannerStation, PlannerVillage, ShelterFigures,
+  ShelterParams, ShelterSuggestion, StationSuggestion,
+} from './planner-session';
 
 /**
  * Road closures sent with a request: OSM way ids, flooded areas, lines drawn across roads (every
@@ -67,13 +71,34 @@ export interface ComputeMessages extends TyphoonMessages {
   ];
   /** union and catchments of many resources' areas */
   coverage: [
-    { kinds?: readonly string[]; sourceIds?: readonly string[]; bandsMinutes: readonly number[]; barriers?: BarrierSpec },
+    {
+      kinds?: readonly string[]; sourceIds?: readonly string[]; bandsMinutes: readonly number[]; barriers?: BarrierSpec;
+      /** what-if stations, drawn with the rest */
+      extraSources?: readonly PlanningPoint[];
+      /** also cut the largest band into each station's catchment (default true) */
+      catchments?: boolean;
+    },
     {
       covered: FeatureCollection<MultiPolygon, { minutes: number }>;
       catchments: FeatureCollection<MultiPolygon, { sourceId: string; minutes: number }>;
       unreachableSourceIds: string[];
     },
   ];
+  /** the planner's villages (with people who must move), shelters and stations */
+  plannerSetData: [
+    { villages: readonly PlannerVillage[]; shelters: readonly PlannerShelter[]; stations: readonly PlannerStation[] },
+    { villages: number; shelters: number; stations: number },
+  ];
+  /** every village's best time (turnout added), covered or not, township and county roll-up */
+  plannerCoverage: [CoverageParams, CoverageFigures];
+  /** nearest-shelter and capacity-aware (HiGHS LP) assignments of the people who must move */
+  plannerShelters: [ShelterParams, ShelterFigures];
+  /** p new stations: greedy (marginal population) and exact MCLP (HiGHS MIP) */
+  plannerSuggestStations: [CoverageParams & { p: number; extraCandidates?: readonly PlanningPoint[] }, StationSuggestion];
+  /** p new shelters of a capacity: greedy and exact (HiGHS MIP) */
+  plannerSuggestShelters: [ShelterParams & { capacity: number; p: number; extraCandidates?: readonly PlanningPoint[] }, ShelterSuggestion];
+  /** storm mode: shelters the closures cut off from villages that could walk there before */
+  plannerCutOff: [ShelterParams, { shelters: CutOffShelter[] }];
 }
 
 /** A place whose wind-circle times are asked for (village, shelter, team…). */
@@ -111,6 +136,8 @@ export interface TyphoonMessages {
     { rows: LeaveByRow[] },
   ];
 }
+
+export type { NewShelter };
 
 export type ComputeName = keyof ComputeMessages;
 export type ComputeParams<K extends ComputeName> = ComputeMessages[K][0];

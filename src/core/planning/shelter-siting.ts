@@ -66,17 +66,17 @@ function check(pr: SitingProblem): void {
   if (pr.candidateSeconds.length !== pr.demand.length * pr.candidates) throw new CoreError('invalid-argument', 'the candidate time matrix does not match villages × candidates');
 }
 
-/** Greedy: p times the candidate whose shelter gives the most people a place (ties: lowest index). */
+/**
+ * Greedy: p times the candidate whose shelter gives the most people a place (ties: lowest index
+ * among undominated sites, so a site reaching more villages wins a tie with one inside its reach).
+ */
 export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
   check(pr);
   const basePlaced = mostPlaced(pr, []);
   const chosen: SitingPick[] = [];
   let placed = basePlaced;
-  const reachesAnyone = (c: number) => {
-    for (let v = 0; v < pr.demand.length; v++) if (pr.demand[v]! > 0 && within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) return true;
-    return false;
-  };
-  const open = [...Array(pr.candidates).keys()].filter(reachesAnyone);
+  // Sites with p dominators never add more than an unchosen dominator (see undominatedCandidates).
+  const open = undominatedCandidates(pr);
   const sites: number[] = [];
   while (chosen.length < pr.p) {
     let best = -1, bestPlaced = placed;
@@ -106,6 +106,7 @@ export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, opti
   const villageCols: number[][] = Array.from({ length: V }, () => []);
   const shelterCols: number[][] = Array.from({ length: S }, () => []);
   const candidateCols = new Map<number, Array<{ col: number; v: number }>>();
+  const kept = undominatedCandidates(pr);
   for (let v = 0; v < V; v++) {
     if (!(pr.demand[v]! > 0)) continue;
     for (let s = 0; s < S; s++) {
@@ -115,7 +116,7 @@ export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, opti
         shelterCols[s]!.push(col);
       }
     }
-    for (let c = 0; c < pr.candidates; c++) {
+    for (const c of kept) {
       if (within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) {
         const col = b.addColumn(1, 0, Infinity);
         villageCols[v]!.push(col);
@@ -156,6 +157,44 @@ export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, opti
     bound: sol.status === 'optimal' ? roundPeople(placed - basePlaced) : sol.bound - basePlaced,
     relativeGap: sol.relativeGap, status: sol.status, solveSeconds: sol.solveSeconds,
   };
+}
+
+/**
+ * The candidates fewer than p others dominate. All new shelters have the same capacity, so a site
+ * whose villages within the walk are a subset of another's (a strict order: a larger set, or the
+ * same set and a lower index) is never better than that one. A site with p or more dominators can
+ * always be swapped for one of them that is not chosen (a choice holds only p − 1 other sites), so
+ * some optimum — and each greedy step's best marginal — uses only the sites kept here.
+ */
+export function undominatedCandidates(pr: SitingProblem): number[] {
+  const limit = pr.p;
+  const V = pr.demand.length, W = (V + 31) >>> 5;
+  const bits = new Uint32Array(pr.candidates * W);
+  const count = new Int32Array(pr.candidates);
+  for (let c = 0; c < pr.candidates; c++) {
+    for (let v = 0; v < V; v++) {
+      if (pr.demand[v]! > 0 && within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) {
+        bits[c * W + (v >>> 5)] = bits[c * W + (v >>> 5)]! | (1 << (v & 31));
+        count[c] = count[c]! + 1;
+      }
+    }
+  }
+  const subset = (a: number, b: number) => {
+    for (let w = 0; w < W; w++) if ((bits[a * W + w]! & ~bits[b * W + w]!) !== 0) return false;
+    return true;
+  };
+  const kept: number[] = [];
+  for (let c = 0; c < pr.candidates; c++) {
+    if (count[c] === 0) continue;
+    let dominators = 0;
+    for (let o = 0; o < pr.candidates && dominators < limit; o++) {
+      if (o === c || count[o]! < count[c]!) continue;
+      // o dominates c: c's set within o's, and o strictly larger or equal with a lower index
+      if (subset(c, o) && (count[o]! > count[c]! || o < c)) dominators++;
+    }
+    if (dominators < limit) kept.push(c);
+  }
+  return kept;
 }
 
 function roundPeople(x: number): number {
