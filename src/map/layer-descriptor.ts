@@ -157,7 +157,22 @@ export interface FanOutDescriptor {
   groups: readonly FanGroup[];
 }
 
+/** An RGBA image over a lng/lat box (e.g. a best-time raster): no tessellation, one texture. */
+export interface BitmapDescriptor {
+  type: 'bitmap';
+  id: string;
+  visible: boolean;
+  width: number;
+  height: number;
+  /** RGBA bytes, row 0 = north */
+  rgba: Uint8ClampedArray;
+  /** [west, south, east, north], degrees */
+  bounds: readonly [number, number, number, number];
+  opacity: number;
+}
+
 export type LayerDescriptor =
+  | BitmapDescriptor
   | PathsDescriptor
   | ShapesDescriptor
   | FanOutDescriptor

@@ -1,9 +1,10 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { buildIconSvg, type IconKey } from '../config/resource-kinds';
 import type { FanGroup } from './fan-out';
 import { clusterRadiusPixels } from './layers/cluster-layer';
 import type {
+  BitmapDescriptor,
   ClusterCirclesDescriptor,
   ClusterDatum,
   FanOutDescriptor,
@@ -174,6 +175,26 @@ function toFanOutLayers(d: FanOutDescriptor): Layer[] {
   ];
 }
 
+/** One ImageData per descriptor image: a re-render with the same bytes uploads no new texture. */
+const bitmapImages = new WeakMap<Uint8ClampedArray, ImageData>();
+
+function toBitmapLayer(d: BitmapDescriptor): Layer {
+  let image = bitmapImages.get(d.rgba) ?? null;
+  if (!image && typeof ImageData !== 'undefined') {
+    image = new ImageData(d.rgba as Uint8ClampedArray<ArrayBuffer>, d.width, d.height);
+    bitmapImages.set(d.rgba, image);
+  }
+  return new BitmapLayer({
+    id: d.id,
+    visible: d.visible,
+    image,
+    bounds: [d.bounds[0], d.bounds[1], d.bounds[2], d.bounds[3]],
+    opacity: d.opacity,
+    pickable: false,
+    textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+  });
+}
+
 function toPathsLayer(d: PathsDescriptor): Layer {
   return new PathLayer<MapPath>({
     id: d.id,
@@ -234,6 +255,9 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
         break;
       case 'shapes':
         layers.push(toShapesLayer(d));
+        break;
+      case 'bitmap':
+        layers.push(toBitmapLayer(d));
         break;
     }
   }

@@ -6,6 +6,7 @@ import {
 import { frameCovering } from '../core/isochrone/grid-frame';
 import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
 import type { ComputeHandlers } from './compute-host';
+import { areaRaster } from './area-raster';
 import { createPlannerHandlers } from './planner-handlers';
 import type { BarrierSpec, UnreachableItem } from './protocol';
 import { createTyphoonHandlers } from './typhoon-handlers';
@@ -145,6 +146,11 @@ export function createComputeHandlers(): ComputeHandlers {
       const sources = [...s.resources.filter((r) => (!kinds || kinds.includes(r.kind)) && (!ids || ids.has(r.id))), ...(extraSources ?? [])];
       const a = computeCoverage(net, sources, { bandsMinutes, closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal, catchments });
       return { result: { covered: a.covered, catchments: a.catchments, unreachableSourceIds: a.unreachableSourceIds } };
+    },
+    plannerAreaRaster({ stations, bandsMinutes, catchments, barriers, bandColors, palette }, ctx) {
+      const net = requireNetwork(s);
+      const raster = areaRaster(net, stations, { bandsMinutes, catchments, closedEdges: closedEdgesOf(s, net, barriers), bandColors, palette, signal: ctx.signal });
+      return { result: { raster }, transfer: raster ? [raster.rgba.buffer] : [] };
     },
     ...createPlannerHandlers(() => ({ net: s.net, raw: s.raw })),
   };

@@ -84,6 +84,11 @@ export interface ComputeMessages extends TyphoonMessages {
       unreachableSourceIds: string[];
     },
   ];
+  /** the covered area of stations as a coloured best-time image (by band, or by fastest station) */
+  plannerAreaRaster: [
+    { stations: readonly PlanningPoint[]; bandsMinutes: readonly number[]; catchments: boolean; barriers?: BarrierSpec; bandColors: ReadonlyArray<readonly [number, number, number, number]>; palette: ReadonlyArray<readonly [number, number, number, number]> },
+    { raster: import('./area-raster').AreaRaster | null },
+  ];
   /** the planner's villages (with people who must move), shelters and stations */
   plannerSetData: [
     { villages: readonly PlannerVillage[]; shelters: readonly PlannerShelter[]; stations: readonly PlannerStation[] },

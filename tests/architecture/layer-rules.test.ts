@@ -73,7 +73,8 @@ describe('layer rules', () => {
   });
 
   test('ui reaches the engine only through queries (types from core/io are fine)', () => {
-    expect(violations('ui', ['queries', 'map', 'config', 'i18n', 'io'], /^(react|react-dom|react-i18next|i18next|@tanstack\/react-query|geojson)(\/.*)?$/, { typeOnlyOk: ['core', 'workers'] })).toEqual([]);
+    // echarts: the planner's township chart (tree-shaken core, lazily loaded: see the bundle test below)
+    expect(violations('ui', ['queries', 'map', 'config', 'i18n', 'io'], /^(react|react-dom|react-i18next|i18next|@tanstack\/react-query|geojson|echarts)(\/.*)?$/, { typeOnlyOk: ['core', 'workers'] })).toEqual([]);
   });
 
   test('only MapCanvas.tsx drives the map (MapLibre map, deck.gl overlay, terra-draw); the public finder has its own plain MapLibre map', () => {
@@ -90,6 +91,13 @@ describe('layer rules', () => {
       return from !== null && to !== null && from !== to;
     });
     expect(cross.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
+  });
+
+  test('ECharts only in the planner chart, which the planner view loads lazily (never in another view\'s first load)', () => {
+    const users = all.filter((i) => /^echarts(\/|$)/.test(i.spec)).map((i) => i.file);
+    expect([...new Set(users)]).toEqual(['ui/views/planner/TownshipChart.tsx']);
+    const staticChart = all.filter((i) => /TownshipChart$/.test(i.spec));
+    expect(staticChart.map((i) => i.file)).toEqual([]);
   });
 
   test('the CLI runs on the core through its public index', () => {

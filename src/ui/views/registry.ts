@@ -1,5 +1,6 @@
 import { DutyView } from './duty/DutyView';
 import { TyphoonView } from './typhoon/TyphoonView';
+import { PlannerView } from './planner/PlannerView';
 import type { ViewDefinition } from './types';
 
 /**
@@ -9,6 +10,7 @@ import type { ViewDefinition } from './types';
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'duty', labelKey: 'views.duty', component: DutyView },
   { id: 'typhoon', labelKey: 'views.typhoon', component: TyphoonView },
+  { id: 'planner', labelKey: 'views.planner', component: PlannerView },
 ];
 
 export const DEFAULT_VIEW_ID = VIEWS[0]!.id;
