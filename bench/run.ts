@@ -26,6 +26,7 @@ const { benchIsochrone } = await import('./bench-isochrone');
 const { benchCoverage } = await import('./bench-coverage');
 const { benchContour } = await import('./bench-contour');
 const { benchLoad } = await import('./bench-load');
+const { benchPlanner } = await import('./bench-planner');
 const { generateSyntheticRoads, gridNodeId } = await import('./synthetic-roads');
 const { markdownTable } = await import('./report');
 const { collectGarbage: gc, fmtInt, fmtMs, log, timeOnce } = await import('./timing');
@@ -34,7 +35,7 @@ type ResultRow = import('./report').ResultRow;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = resolve(repoRoot, '../shared');
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6]);
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6, 7]);
 
 const cpuModel = (() => {
   try { return /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?'; } catch { return cpus()[0]?.model ?? '?'; }
@@ -95,6 +96,11 @@ if (only.has(3)) {
 if (only.has(5)) {
   log('5. contouring a time grid: d3-contour (ours) vs turf.isobands');
   rows.push(...benchContour(repoRoot));
+}
+
+if (only.has(7)) {
+  log('7. the planner on the demo: figures after one what-if (warm session vs from scratch); exact MCLP, 290 candidates, p = 3');
+  rows.push(...(await benchPlanner(repoRoot)));
 }
 
 rows.sort((a, b) => a.bench.localeCompare(b.bench));

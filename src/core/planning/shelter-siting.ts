@@ -78,17 +78,28 @@ export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
   // Sites with p dominators never add more than an unchosen dominator (see undominatedCandidates).
   const open = undominatedCandidates(pr);
   const sites: number[] = [];
-  while (chosen.length < pr.p) {
-    let best = -1, bestPlaced = placed;
-    for (const c of open) {
-      if (sites.includes(c)) continue;
-      const f = mostPlaced(pr, [...sites, c]);
-      if (f > bestPlaced + 1e-7) { best = c; bestPlaced = f; }
+  // Lazy greedy (CELF): the people one more shelter places can only shrink as others are added
+  // (max flow in the new sinks is submodular), so last step's gain bounds this step's; only the
+  // candidate on top is re-evaluated. Order: gain descending, then lowest index, as plain greedy.
+  const bound = new Map(open.map((c) => [c, Infinity]));
+  const freshAt = new Map<number, number>();
+  while (chosen.length < pr.p && bound.size > 0) {
+    const step = chosen.length;
+    let picked = -1;
+    for (;;) {
+      let top = -1, topBound = -Infinity;
+      for (const [c, b] of bound) if (b > topBound || (b === topBound && c < top)) { top = c; topBound = b; }
+      if (top < 0) break;
+      if (freshAt.get(top) === step) { picked = top; break; }
+      bound.set(top, mostPlaced(pr, [...sites, top]) - placed);
+      freshAt.set(top, step);
     }
-    if (best < 0) break;
-    sites.push(best);
-    chosen.push({ candidate: best, marginalPeople: roundPeople(bestPlaced - placed) });
-    placed = bestPlaced;
+    if (picked < 0 || !(bound.get(picked)! > 1e-7)) break;
+    const gain = bound.get(picked)!;
+    bound.delete(picked);
+    sites.push(picked);
+    chosen.push({ candidate: picked, marginalPeople: roundPeople(gain) });
+    placed += gain;
   }
   return { method: 'greedy', chosen, basePlaced: roundPeople(basePlaced), addedPeople: roundPeople(placed - basePlaced) };
 }

@@ -174,6 +174,31 @@ describe('a new shelter of given capacity', () => {
     }
   });
 
+  test('the lazy greedy siting picks what plain greedy (every candidate, every step) picks', () => {
+    const rnd = seededRandom(77);
+    for (let run = 0; run < 60; run++) {
+      const V = rnd.int(2, 9), S = rnd.int(0, 3), K = rnd.int(1, 10), p = rnd.int(1, 4);
+      const pr: SitingProblem = {
+        demand: Array.from({ length: V }, () => rnd.int(0, 200)), capacity: Array.from({ length: S }, () => rnd.int(0, 150)),
+        seconds: Float64Array.from({ length: V * S }, () => (rnd.chance(0.5) ? Infinity : rnd.int(60, 3000))),
+        candidateSeconds: Float64Array.from({ length: V * K }, () => (rnd.chance(0.5) ? Infinity : rnd.int(60, 3000))),
+        candidates: K, newCapacity: rnd.int(20, 200), maxWalkSeconds: 1800, p,
+      };
+      const plain: number[] = [];
+      let placed = mostPlaced(pr, []);
+      while (plain.length < p) {
+        let best = -1, bestPlaced = placed;
+        for (let c = 0; c < K; c++) if (!plain.includes(c)) { const f = mostPlaced(pr, [...plain, c]); if (f > bestPlaced + 1e-7) { best = c; bestPlaced = f; } }
+        if (best < 0) break;
+        plain.push(best);
+        placed = bestPlaced;
+      }
+      const lazy = greedyShelterSiting(pr);
+      expect(lazy.addedPeople).toBeCloseTo(placed - mostPlaced(pr, []), 6);
+      expect(lazy.chosen.map((c) => c.marginalPeople).reduce((a, b) => a + b, 0)).toBeCloseTo(lazy.addedPeople, 6);
+    }
+  });
+
   test('the flow network on a textbook case', () => {
     const n = new FlowNetwork(4);
     n.addArc(0, 1, 3); n.addArc(0, 2, 2); n.addArc(1, 2, 5); n.addArc(1, 3, 2); n.addArc(2, 3, 3);
