@@ -28,6 +28,7 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
   const rows = useMemo(() => (r ? townshipCoverageRows(r, model.lookups.names) : []), [r, model.lookups.names]);
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.desc), [rows, sort]);
   const uncovered = useMemo(() => (r ? uncoveredVillageRows(r, model.lookups.population, model.lookups.names) : []), [r, model.lookups]);
+  const chartLabels = useMemo(() => ({ covered: t('planner.chart.covered'), uncovered: t('planner.chart.uncovered') }), [t]);
   const header = (key: keyof TownshipCoverageRow, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="link" data-testid={`planner-sort-${key}`} onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : true }))}>
@@ -91,7 +92,7 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
 
           <h3>{t('planner.chart.title')}</h3>
           <Suspense fallback={<p className="hint">{t('planner.chart.loading')}</p>}>
-            <TownshipChart rows={rows} labels={{ covered: t('planner.chart.covered'), uncovered: t('planner.chart.uncovered') }} onPick={zoomToTownship} />
+            <TownshipChart rows={rows} labels={chartLabels} onPick={zoomToTownship} />
           </Suspense>
 
           <h3>{t('planner.township.title')}</h3>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerDescriptor } from '../../../map/layer-descriptor';
 import type { MapClick, MapMarker } from '../../../map/MapCanvas';
@@ -93,7 +93,7 @@ export function PlannerView(props: ViewProps) {
       <p className="hint">{t('planner.synthetic')}</p>
       <div className="planner-tabs" role="tablist">
         {PLANNER_TABS.map((tab) => (
-          <button key={tab} type="button" role="tab" aria-selected={state.tab === tab} data-testid={`planner-tab-${tab}`} onClick={() => update({ tab })}>{t(`planner.tabs.${tab}`)}</button>
+          <button key={tab} type="button" role="tab" aria-selected={state.tab === tab} data-testid={`planner-tab-${tab}`} onClick={() => startTransition(() => update({ tab }))}>{t(`planner.tabs.${tab}`)}</button>
         ))}
       </div>
       <WhatIfList state={state} update={update} removeAt={removeAt} />
