@@ -14,7 +14,8 @@ export function createPlannerHandlers(roads: () => { net: RoadNetwork | null; ra
   let builtFor: RoadNetwork | null = null;
   const sessionOf = (): PlannerSession => {
     const { net, raw } = roads();
-    if (!net || !raw) throw new CoreError('invalid-argument', 'no road network loaded: send loadRoads first');
+    if (!net) throw new CoreError('invalid-argument', 'no road network loaded: send loadRoads first');
+    if (!raw) throw new CoreError('invalid-argument', 'the planner builds its walking network from the road file itself: load a road file, not a prebuilt binary graph');
     if (!session || builtFor !== net) {
       session = new PlannerSession(net, createRoadNetwork(buildRoadGraph(raw, WALKING_PROFILE), WALKING_PROFILE), loadHighsSolver);
       builtFor = net;
