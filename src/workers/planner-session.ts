@@ -125,7 +125,7 @@ export class PlannerSession {
     const k = key(b);
     if (!k) return undefined;
     const n = net === 'drive' ? this.drive : this.walk;
-    return this.cached(`closed|${net}|${k}`, () => closedEdgesFromBarriers(n.graph, n.index, { wayIds: b!.closedWayIds, polygons: b!.floodPolygons }));
+    return this.cached(`closed|${net}|${k}`, () => closedEdgesFromBarriers(n.graph, n.index, { wayIds: b!.closedWayIds, polygons: b!.floodPolygons, lines: b!.closedLines, roadPoints: b!.closedRoadPoints }));
   }
 
   private villageSnaps(net: 'drive' | 'walk', b: BarrierSpec | undefined) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapCanvasApi } from '../../../map/MapCanvas';
+import type { MapCanvasApi, MapImage } from '../../../map/MapCanvas';
 import { csvText, type CsvCell } from './state/csv';
 import { TIME_CLASSES, UNREACHABLE_COLOR } from './state/map-layers';
 import type { PlannerState } from './state/planner-params';
@@ -37,10 +37,10 @@ export function ReportTab({ state, rows, mapApi, whatIfCounts }: Props) {
     const bytes = writeXlsxTable(rows, 'planner');
     download(`onemap-planner-${stamp()}.xlsx`, new Blob([bytes.slice().buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   };
-  const composeMap = async (): Promise<string | null> => {
+  const composeMap = async (): Promise<Blob | null> => {
     const shot = await mapApi?.captureImage();
-    if (!shot || !mapApi) return null;
-    return composeMapImage(shot, mapApi.metersPerPixel(), {
+    if (!shot) return null;
+    return composeMapImage(shot, {
       title: t('planner.report.mapTitle', { minutes: state.budgetMinutes }),
       date: t('planner.report.generated', { date }),
       synthetic: t('planner.synthetic'),
@@ -53,10 +53,13 @@ export function ReportTab({ state, rows, mapApi, whatIfCounts }: Props) {
     });
   };
   const onPng = async () => {
-    const url = await composeMap();
-    if (url) download(`onemap-planner-map-${stamp()}.png`, await (await fetch(url)).blob());
+    const blob = await composeMap();
+    if (blob) download(`onemap-planner-map-${stamp()}.png`, blob);
   };
-  const onPrint = async () => setPrintImage(await composeMap());
+  const onPrint = async () => {
+    const blob = await composeMap();
+    setPrintImage(blob ? URL.createObjectURL(blob) : null);
+  };
 
   return (
     <div className="planner-tab">
@@ -72,7 +75,7 @@ export function ReportTab({ state, rows, mapApi, whatIfCounts }: Props) {
         <div className="planner-print" data-testid="planner-print-view">
           <div className="planner-print-bar">
             <button type="button" onClick={() => window.print()}>{t('planner.report.printNow')}</button>{' '}
-            <button type="button" onClick={() => setPrintImage(undefined)}>{t('planner.report.close')}</button>
+            <button type="button" onClick={() => { if (printImage) URL.revokeObjectURL(printImage); setPrintImage(undefined); }}>{t('planner.report.close')}</button>
           </div>
           <h1>{t('planner.report.mapTitle', { minutes: state.budgetMinutes })}</h1>
           <p>{t('planner.report.generated', { date })} · {t('planner.synthetic')} · {t('planner.report.whatIfs', whatIfCounts)}</p>
@@ -95,11 +98,12 @@ interface MapDecor {
   legend: Array<{ color: readonly number[]; text: string }>;
 }
 
-/** The map as drawn, with a band below for the title, legend, scale bar, date and 示意. */
-async function composeMapImage(mapUrl: string, metersPerPixel: number, d: MapDecor): Promise<string> {
+/** The map as drawn, with a band below for the title, legend, scale bar, date and 示意 (PNG, encoded off the main thread by toBlob). */
+async function composeMapImage(shot: MapImage, d: MapDecor): Promise<Blob | null> {
   const img = new Image();
-  img.src = mapUrl;
+  img.src = shot.url;
   await img.decode();
+  URL.revokeObjectURL(shot.url);
   const band = 96;
   const canvas = document.createElement('canvas');
   canvas.width = img.width;
@@ -122,8 +126,8 @@ async function composeMapImage(mapUrl: string, metersPerPixel: number, d: MapDec
     if (x > canvas.width - 120) break;
   }
   // Scale bar: the largest round length that fits in 150 px.
-  // metersPerPixel is per CSS pixel; the capture has devicePixelRatio image pixels per CSS pixel.
-  const mpp = metersPerPixel / (window.devicePixelRatio || 1);
+  // metersPerPixel is per CSS pixel; the capture may have more image pixels per CSS pixel.
+  const mpp = shot.metersPerPixel / (img.width / Math.max(1, shot.widthCssPixels));
   const candidates = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
   const meters = [...candidates].reverse().find((m) => m / mpp <= 150) ?? 100;
   const px = meters / mpp, y = img.height + 70;
@@ -133,5 +137,5 @@ async function composeMapImage(mapUrl: string, metersPerPixel: number, d: MapDec
   g.fillStyle = '#333';
   g.fillText(`${d.scale} ${meters >= 1000 ? `${meters / 1000} km` : `${meters} m`}`, 20 + px, y + 4);
   g.fillText(`${d.date} · ${d.synthetic}`, 12, img.height + 90);
-  return canvas.toDataURL('image/png');
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
