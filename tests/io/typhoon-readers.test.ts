@@ -76,6 +76,15 @@ describe('Zhejiang typhoon site JSON (浙江台风网)', () => {
     ]);
   });
 
+  test('radii all 0 after landfall while the storm is still strong: a warning, and 0 stays "no such winds"', () => {
+    const storm = JSON.parse(fixture('zhejiang-gaemi.json'));
+    storm.points.push({ time: '2024-07-26 02:00:00', lng: '118.8', lat: '25.7', strong: '强热带风暴', speed: '28', pressure: '980', radius7: '0|0|0|0', radius10: '0|0|0|0', radius12: '0|0|0|0' });
+    const zero = readTyphoonTrack(JSON.stringify(storm));
+    const w = zero.issues.filter((i) => i.severity === 'warning' && /after landfall/.test(i.message));
+    expect(w).toHaveLength(1);
+    expect(fixAt(zero.track!, '2024-07-25T18:00:00Z')!.radiiMeters['30']).toEqual({ ne: 0, se: 0, sw: 0, nw: 0 });
+  });
+
   test('JSONP-wrapped, it reads the same', () => {
     const wrapped = readTyphoonTrack(`jQuery1234(${fixture('zhejiang-gaemi.json')});`);
     expect(wrapped.track!.fixes).toEqual(t.fixes);
