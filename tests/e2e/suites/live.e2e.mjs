@@ -2,6 +2,7 @@
 // – Features) behind lighttpd on loopback, a fault proxy in front, the production build pointed at
 // it through dist/sources.json (restored at the end). Needs Debian's postgresql-15-postgis-3,
 // cgi-mapserver and lighttpd (.ci/run installs them). Prints `E2E: N passed, M failed`.
+import { createServer as createNetServer } from 'node:net';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +14,18 @@ import { changedFraction, decodePng } from '../png.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
 const port = Number(process.env.E2E_PORT ?? 4370);
-const PG_PORT = Number(process.env.LIVE_PG_PORT ?? 55432);
-const OGC_PORT = Number(process.env.LIVE_OGC_PORT ?? 4375);
-const PROXY_PORT = Number(process.env.LIVE_PROXY_PORT ?? 4376);
+// Fixed ports when given (LIVE_PG_PORT, LIVE_OGC_PORT, LIVE_PROXY_PORT); else free loopback ports,
+// so several runs of the whole e2e on one machine never collide.
+async function freePort() {
+  const server = createNetServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: free } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return free;
+}
+const PG_PORT = Number(process.env.LIVE_PG_PORT ?? (await freePort()));
+const OGC_PORT = Number(process.env.LIVE_OGC_PORT ?? (await freePort()));
+const PROXY_PORT = Number(process.env.LIVE_PROXY_PORT ?? (await freePort()));
 const POLL_SECONDS = 5;
 const STALE_AFTER_SECONDS = 15;
 
@@ -337,6 +347,28 @@ try {
     const shot = decodePng(await p.locator('[data-testid=map]').screenshot({ path: join(outDir, 'live-09-bad-basemap-file.png') }));
     const { distinctSampledColors } = await import('../png.mjs');
     assert(distinctSampledColors(shot) > 20, 'the basemap looks blank');
+    await p.close();
+  });
+
+  await check('a wrong sources.json is shown naming file and field (all embedded); a layer whose rows are all invalid says so, not "0 / 0"', async () => {
+    const p = await context.newPage();
+    await p.route((url) => url.pathname === '/sources.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ layers: { shelter: { type: 'ogc-api-features', url: 'ftp://x.invalid/c', pollSeconds: 1 }, shelters: { type: 'geojson', url: 'https://x.invalid/a' } } }) }),
+    );
+    const bad = { type: 'Feature', properties: { id: 'DX1', name: 'x' }, geometry: { type: 'Point', coordinates: [119.7, 27.5] } };
+    await p.route(/\/assets\/depots-[^/]*\.geojson$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ type: 'FeatureCollection', features: [bad, { ...bad, properties: { id: 'DX2' } }, { ...bad, geometry: null }] }) }),
+    );
+    await p.goto(`${appOrigin}/`);
+    const note = p.getByTestId('sources-errors');
+    await note.waitFor({ timeout: 20_000 });
+    const text = await note.innerText();
+    assert(/sources\.json: layers\.shelter\.url/.test(text) && /pollSeconds/.test(text) && /shelters/.test(text), `errors not named: ${text}`);
+    await p.waitForFunction(() => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) === 201, null, { timeout: 20_000 });
+    assert((await p.getByTestId('live-shelter').count()) === 0, 'a rejected sources.json must not make the layer live');
+    const depot = (await p.getByTestId('count-depot').innerText()).trim();
+    assert(/全部 3 行无效/.test(depot), `depot count says: ${depot}`);
+    await p.getByTestId('layer-panel').screenshot({ path: join(outDir, 'live-10-bad-config-invalid-rows.png') });
     await p.close();
   });
 
