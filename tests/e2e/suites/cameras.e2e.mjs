@@ -114,7 +114,9 @@ try {
       times.push(`${id} ${first[id].toFixed(1)}→${now.toFixed(1)} s`);
     }
     console.log(`      playing: ${times.join(', ')}`);
+    await page.getByTestId('camera-wall').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outDir, 'cameras-06-four-players.png') });
+    await page.getByTestId('nearest-cameras').screenshot({ path: join(outDir, 'cameras-06b-camera-panel.png') });
     await page.getByTestId(`camera-open-${hls[4]}`).click();
     await page.getByTestId('camera-refused').waitFor({ timeout: 5_000 });
     const tiles = await page.locator('[data-testid^=camera-player-]').count();
@@ -140,7 +142,8 @@ try {
     await page.getByTestId(`camera-error-${failing.properties.id}`).waitFor({ timeout: 30_000 });
     await page.waitForFunction((vid) => (document.querySelector(`[data-testid=camera-video-${vid}]`)?.currentTime ?? 0) > 0.3, other.properties.id, { timeout: 30_000 });
     assert(await page.getByTestId('nearest-cameras').isVisible(), 'the list went away');
-    await page.screenshot({ path: join(outDir, 'cameras-07-error-tile.png') });
+    await page.getByTestId('camera-wall').scrollIntoViewIfNeeded();
+    await page.getByTestId('camera-wall').screenshot({ path: join(outDir, 'cameras-07-error-tile.png') });
     await page.unroute(`**/${clipDir}**`);
     // The browser logs the 404s this check caused on purpose; any other error still counts.
     const caused = pageErrors.splice(errorsBefore);
@@ -162,7 +165,8 @@ try {
     assert(src.startsWith(`${server.base}/demo-cameras/`) && /[?&]_t=\d+/.test(src), `snapshot src ${src}`);
     await page.waitForFunction(([id, before]) => document.querySelector(`[data-testid=camera-snapshot-${id}]`)?.getAttribute('src') !== before, [gauge.properties.id, src], { timeout: 15_000 });
     await page.waitForFunction((id) => document.querySelector(`[data-testid=camera-snapshot-${id}]`)?.naturalWidth > 0, gauge.properties.id, { timeout: 15_000 });
-    await page.screenshot({ path: join(outDir, 'cameras-08-snapshot.png') });
+    await page.getByTestId('camera-wall').scrollIntoViewIfNeeded();
+    await page.getByTestId('camera-wall').screenshot({ path: join(outDir, 'cameras-08-snapshot.png') });
   });
 
   // ── A map an officer can read ────────────────────────────────────────────────────────────────
@@ -175,6 +179,7 @@ try {
     await page.goto(`${app}#map=13/${lat}/${lng}`);
     await waitForIdle(page);
     await page.screenshot({ path: join(outDir, 'cameras-01-seat-cluster.png') });
+    await page.evaluate(() => (window.__longTasks = []));
     // The resources of the seat are in a mixed cluster at zoom 13: click it until they are icons.
     for (let round = 0; round < 4; round++) {
       const icons = await page.evaluate(() => window.__onemap.drawnIcons());
@@ -203,6 +208,8 @@ try {
       if (id === seatIds[seatIds.length - 1]) await page.screenshot({ path: join(outDir, 'cameras-03-seat-picked.png') });
       await page.getByTestId('detail-close').click(); // the panel would cover the next icons
     }
+    const tasks = await page.evaluate(() => window.__longTasks);
+    console.log(`      long tasks while opening the cluster and picking ${seatIds.length} icons: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms`).join(', ') : 'none'}`);
   });
 
   await check('shelters open, full and closed look different (sampled pixels of the drawn icons)', async () => {
