@@ -27,6 +27,7 @@ const { benchCoverage } = await import('./bench-coverage');
 const { benchContour } = await import('./bench-contour');
 const { benchLoad } = await import('./bench-load');
 const { benchPlanner } = await import('./bench-planner');
+const { benchIncident } = await import('./bench-incident');
 const { generateSyntheticRoads, gridNodeId } = await import('./synthetic-roads');
 const { markdownTable } = await import('./report');
 const { collectGarbage: gc, fmtInt, fmtMs, log, timeOnce } = await import('./timing');
@@ -35,7 +36,7 @@ type ResultRow = import('./report').ResultRow;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = resolve(repoRoot, '../shared');
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6, 7]);
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6, 7, 8]);
 
 const cpuModel = (() => {
   try { return /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?'; } catch { return cpus()[0]?.model ?? '?'; }
@@ -91,6 +92,12 @@ if (only.has(2) || only.has(4) || only.has(6)) {
 if (only.has(3)) {
   log('3. 15-minute isochrone of one Andorra station, contour included');
   rows.push(...(await benchIsochrone(sharedDir)));
+}
+
+if (only.has(8)) {
+  log('8. the duty view: nearest 4 kinds × k=5 with routes for an incident, one search vs one per resource');
+  rows.push(...benchIncident(repoRoot));
+  gc();
 }
 
 if (only.has(5)) {

@@ -58,6 +58,16 @@ export interface MapImage {
   heightCssPixels: number;
   /** ground metres per CSS pixel at the map's centre */
   metersPerPixel: number;
+  /** [west, south, east, north] of the image (north up, Web Mercator), to place DOM markers on it */
+  bounds: [number, number, number, number];
+}
+
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/** Where [lng, lat] falls on a captured image, as fractions of its width and height (0..1 inside). */
+export function imageFraction(image: Pick<MapImage, 'bounds'>, lngLat: readonly [number, number]): [number, number] {
+  const [w, s, e, n] = image.bounds;
+  return [(lngLat[0] - w) / (e - w), (mercatorY(n) - mercatorY(lngLat[1])) / (mercatorY(n) - mercatorY(s))];
 }
 
 /** What a view may ask of the map beyond props. */
@@ -519,7 +529,8 @@ function captureImage(map: MaplibreMap, overlay: MapboxOverlay, metersPerPixel: 
         const deckCanvas = overlay.getCanvas();
         if (deckCanvas) ctx.drawImage(deckCanvas, 0, 0, out.width, out.height);
         const container = map.getContainer();
-        const size = { widthCssPixels: container.clientWidth, heightCssPixels: container.clientHeight, metersPerPixel };
+        const b = map.getBounds();
+        const size = { widthCssPixels: container.clientWidth, heightCssPixels: container.clientHeight, metersPerPixel, bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [number, number, number, number] };
         out.toBlob((blob) => resolve(blob ? { url: URL.createObjectURL(blob), ...size } : null), 'image/png');
       } catch {
         resolve(null);

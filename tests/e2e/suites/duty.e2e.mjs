@@ -320,6 +320,7 @@ try {
     const lists = await listsOf(page);
     assert(rows === lists.reduce((n, l) => n + l.rows.length + l.unreachable.length, 0), `print rows ${rows}`);
     assert(await page.getByTestId('print-scale').isVisible(), 'no scale bar');
+    assert(await page.getByTestId('print-incident').isVisible(), 'the incident is not marked on the map image');
     assert((await page.getByTestId('print-sheet').textContent()).includes('示意'), 'print view lacks 示意');
     await page.screenshot({ path: shot('05-print'), fullPage: false });
     await page.emulateMedia({ media: 'print' });

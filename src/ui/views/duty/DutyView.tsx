@@ -169,6 +169,7 @@ export function DutyView(props: ViewProps) {
       {print && input && (
         <PrintSheet
           image={print.image}
+          incident={input.incident}
           imageFailed={print.failed}
           header={[
             [t('duty.sheet.incident'), `${formatLngLat(input.incident)} (WGS-84)`],

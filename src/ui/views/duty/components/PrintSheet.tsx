@@ -1,10 +1,12 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { MapImage } from '../../../../map/MapCanvas';
+import { imageFraction, type MapImage } from '../../../../map/MapCanvas';
 import { SHEET_COLUMNS } from '../state/dispatch-sheet';
 
 export interface PrintSheetProps {
   image: MapImage | null;
+  /** drawn on the image (the map's incident marker is a DOM element, not in the canvas) */
+  incident: readonly [number, number];
   /** the map capture failed or is not possible (no WebGL) */
   imageFailed: boolean;
   header: ReadonlyArray<readonly [string, string]>;
@@ -22,9 +24,11 @@ function scaleBar(image: MapImage): { meters: number; fraction: number } {
 }
 
 /** The A4 print view of the dispatch sheet (the browser prints it to PDF); only this shows when printing. */
-export function PrintSheet({ image, imageFailed, header, rows, onClose }: PrintSheetProps) {
+export function PrintSheet({ image, incident, imageFailed, header, rows, onClose }: PrintSheetProps) {
   const { t } = useTranslation();
   const bar = image ? scaleBar(image) : null;
+  const at = image ? imageFraction(image, incident) : null;
+  const onImage = at && at[0] >= 0 && at[0] <= 1 && at[1] >= 0 && at[1] <= 1;
   return createPortal(
     <div className="print-sheet" data-testid="print-sheet" role="dialog" aria-label={t('duty.sheet.title')}>
       <div className="print-actions">
@@ -42,7 +46,14 @@ export function PrintSheet({ image, imageFailed, header, rows, onClose }: PrintS
           ))}
         </dl>
         <figure className="print-map">
-          {image ? <img src={image.url} alt={t('duty.sheet.mapAlt')} data-testid="print-map-image" /> : <p className="hint">{imageFailed ? t('duty.sheet.noImage') : t('duty.sheet.capturing')}</p>}
+          {image ? (
+            <div className="print-map-frame">
+              <img src={image.url} alt={t('duty.sheet.mapAlt')} data-testid="print-map-image" />
+              {onImage && <span className="print-incident" style={{ left: `${(at![0] * 100).toFixed(2)}%`, top: `${(at![1] * 100).toFixed(2)}%` }} title={t('duty.legend.incident')} data-testid="print-incident" />}
+            </div>
+          ) : (
+            <p className="hint">{imageFailed ? t('duty.sheet.noImage') : t('duty.sheet.capturing')}</p>
+          )}
           {bar && (
             <div className="print-scale" data-testid="print-scale">
               <span style={{ width: `${(bar.fraction * 100).toFixed(2)}%` }} />
