@@ -338,6 +338,35 @@ try {
     assert(t.id === team0.id && Math.abs(t.seconds - team0.seconds) < 1e-6, `after removal: ${t.id} ${t.seconds} s, before ${team0.id} ${team0.seconds} s`);
   });
 
+  await check('a click on a road segment closes it (listed with 1 segment); removing it reopens', async () => {
+    const route = team0.route;
+    const i = Math.max(1, Math.floor(route.length / 3));
+    await waitForStableMap(page);
+    const [x, y] = await screenOf(page, route[i]);
+    await page.getByTestId('closure-mode-segment').click();
+    await page.getByTestId('closure-help').waitFor();
+    await page.mouse.click(x, y);
+    await page.getByTestId('closure-0').waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => window.__onemap.views.duty.closureSegments()[0] === 1, null, { timeout: 15_000 });
+    assert(hashParam(page.url(), 'cl')?.startsWith('S'), `hash: ${page.url()}`);
+    await page.getByTestId('closure-remove-0').click();
+    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('cl'));
+  });
+
+  await check('supplies: "I need 20 pumps" takes depots by travel time until 20 are met, and says when all can be there', async () => {
+    await page.getByTestId('duty-supplies').locator('summary').click();
+    await page.getByTestId('supplies-quantity').fill('20');
+    await page.getByTestId('supplies-item').selectOption('pump');
+    await page.getByTestId('supplies-submit').click();
+    await page.getByTestId('supplies-summary').waitFor({ timeout: 20_000 });
+    const summary = await page.getByTestId('supplies-summary').textContent();
+    assert(/20台 可在 \d+ 分钟内全部到达/.test(summary), `summary: ${summary}`);
+    const taken = await page.getByTestId('supplies-plan').locator('tbody tr td:nth-child(2)').allTextContents();
+    assert(taken.reduce((n, x) => n + Number(x), 0) === 20, `contributions ${taken} do not add up to 20`);
+    assert(hashParam(page.url(), 'need') === 'pump:20', `hash: ${page.url()}`);
+    await page.screenshot({ path: shot('06-supplies') });
+  });
+
   await check('typed lat,lng coordinates are detected as swapped and place the incident', async () => {
     const [lng, lat] = incidentAt;
     await page.getByTestId('coords-input').fill(`${lat.toFixed(5)}, ${lng.toFixed(5)}`);
