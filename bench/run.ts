@@ -25,8 +25,6 @@ const { benchReverseDijkstra } = await import('./bench-dijkstra');
 const { benchIsochrone } = await import('./bench-isochrone');
 const { benchCoverage } = await import('./bench-coverage');
 const { benchContour } = await import('./bench-contour');
-const { benchLoad } = await import('./bench-load');
-const { benchPlanner } = await import('./bench-planner');
 const { benchIncident } = await import('./bench-incident');
 const { generateSyntheticRoads, gridNodeId } = await import('./synthetic-roads');
 const { markdownTable } = await import('./report');
@@ -64,6 +62,8 @@ if (only.has(2) || only.has(4) || only.has(6)) {
   let g: import('../src/core/index').RoadGraph;
   if (only.has(6)) {
     log('6. loading a province: buildRoadGraph vs the Map-based builder; the worker loading the binary graph');
+    // imported here: it runs the worker's handlers, which now load HiGHS (wasm) for the planner
+    const { benchLoad } = await import('./bench-load');
     const loaded = await benchLoad(syn.raw, wayCount);
     rows.push(...loaded.rows);
     g = loaded.graph;
@@ -107,6 +107,8 @@ if (only.has(5)) {
 
 if (only.has(7)) {
   log('7. the planner on the demo: figures after one what-if (warm session vs from scratch); exact MCLP, 290 candidates, p = 3');
+  // imported here: it loads HiGHS (wasm), which the other benchmarks do not need
+  const { benchPlanner } = await import('./bench-planner');
   rows.push(...(await benchPlanner(repoRoot)));
 }
 
