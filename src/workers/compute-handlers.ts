@@ -50,7 +50,7 @@ function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec 
 export function createComputeHandlers(): ComputeHandlers {
   const s: ComputeState = { net: null, raw: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null };
   return {
-    ...createTyphoonHandlers(() => (s.net && s.raw ? { raw: s.raw, driving: s.net } : null)),
+    ...createTyphoonHandlers(() => (s.net ? { raw: s.raw, driving: s.net } : null)),
     loadRoads({ fileName, bytes }) {
       // A prebuilt binary graph (a province: no parse, no build, views on the transferred bytes)
       // or a road file to import. Only an imported file keeps its raw roads (the typhoon

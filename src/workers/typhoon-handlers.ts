@@ -14,7 +14,7 @@ type Handler<K extends 'typhoonTrack' | 'typhoonLeaveBy'> = (p: ComputeParams<K>
  * road network with the walking or driving profile (a second network, built once from the same
  * roads when first asked for).
  */
-export function createTyphoonHandlers(rawRoads: () => { raw: RawRoads; driving: RoadNetwork } | null): { typhoonTrack: Handler<'typhoonTrack'>; typhoonLeaveBy: Handler<'typhoonLeaveBy'> } {
+export function createTyphoonHandlers(rawRoads: () => { raw: RawRoads | null; driving: RoadNetwork } | null): { typhoonTrack: Handler<'typhoonTrack'>; typhoonLeaveBy: Handler<'typhoonLeaveBy'> } {
   const networks = new Map<string, { raw: RawRoads; net: RoadNetwork }>();
   const choiceCache = new Map<string, ShelterChoice[]>();
 
@@ -22,6 +22,7 @@ export function createTyphoonHandlers(rawRoads: () => { raw: RawRoads; driving: 
     const roads = rawRoads();
     if (!roads) throw new CoreError('invalid-argument', 'no road network loaded: send loadRoads first');
     if (profile === roads.driving.profile.name) return roads.driving;
+    if (!roads.raw) throw new CoreError('invalid-argument', `the ${profile} network needs the road file itself: a prebuilt binary graph has no raw ways (driving times still work)`);
     const cached = networks.get(profile);
     if (cached && cached.raw === roads.raw) return cached.net;
     const net = roadNetworkFromRaw(roads.raw, getSpeedProfile(profile));
