@@ -182,7 +182,7 @@ try {
     const lines = text.slice(1).trim().split('\r\n');
     const names = lines.slice(1, 1 + townships.length).map((l) => l.split(',')[0]);
     assert(names.length === tableNames.length && tableNames.every((n) => names.includes(n)), `CSV townships ${names} vs table ${tableNames}`);
-    assert(/示意/.test(lines[lines.length - 1]), 'CSV has no 示意 note');
+    assert(lines.some((l) => /示意/.test(l)), 'CSV has no 示意 note');
     writeFileSync(join(outDir, 'planner-report.csv'), text);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('planner-xlsx').click()]);
     const bytes = readFileSync(await xlsx.path());

@@ -71,8 +71,12 @@ export function PlannerView(props: ViewProps) {
       shelterTownship: (id) => model.lookups.shelterTownship.get(id) ?? '', villageTownship: (id) => model.lookups.villages.get(id)?.township ?? '',
       columns: cols, totalLabel: t('planner.township.total'),
       note: `${t('planner.synthetic')} · ${t('planner.report.whatIfs', { stations: state.sites.length, shelters: state.newShelters.length })}`,
+      whatIfs: [
+        ...state.sites.map((p, i) => [`${t('planner.sites.stations')} ${i + 1}`, p[0], p[1], null] as const),
+        ...state.newShelters.map((n, i) => [`${t('planner.sites.shelters')} ${i + 1}`, n.lngLat[0], n.lngLat[1], n.capacity] as const),
+      ],
     });
-  }, [model.coverage.data, model.shelters.data, model.lookups, state.sites.length, state.newShelters.length, t]);
+  }, [model.coverage.data, model.shelters.data, model.lookups, state.sites, state.newShelters, t]);
 
   useEffect(() => exposeForTests({
     views: {

@@ -73,6 +73,8 @@ describe('planner tables', () => {
     expect(rows).toHaveLength(4);
     expect(rows[1]!.slice(0, 6)).toEqual(['罗阳镇', 300, 200, 66.7, 3, 1]);
     expect(rows[3]).toEqual(['示意数据']);
+    const withWhatIf = reportRows({ coverage: r, shelters: null, names, shelterTownship: () => 'T01', villageTownship: () => 'T01', columns: ['a'], totalLabel: 't', note: 'n', whatIfs: [['新建避灾场所 1', 119.712345, 27.55, 300]] });
+    expect(withWhatIf[withWhatIf.length - 1]).toEqual(['新建避灾场所 1', 119.71235, 27.55, 300]);
     expect(sortRows(townshipCoverageRows(r, names), 'population', true)).toHaveLength(1);
   });
 });

@@ -14,6 +14,8 @@ export interface ReportInput {
   columns: readonly string[];
   totalLabel: string;
   note: string;
+  /** what-if sites, exported below the table: [label, lng, lat, capacity or null] */
+  whatIfs?: ReadonlyArray<readonly [string, number, number, number | null]>;
 }
 
 export function reportRows(r: ReportInput): CsvCell[][] {
@@ -32,6 +34,7 @@ export function reportRows(r: ReportInput): CsvCell[][] {
   rows.push([r.totalLabel, t.population, t.coveredPopulation, pct(t.coveredShare), t.places, t.uncoveredPlaces,
     r.shelters ? mustMove : null, r.shelters ? places : null, r.shelters ? round1(placed) : null, r.shelters ? round1(without) : null]);
   rows.push([r.note]);
+  for (const [label, lng, lat, capacity] of r.whatIfs ?? []) rows.push([label, Math.round(lng * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5, capacity]);
   return rows;
 }
 
