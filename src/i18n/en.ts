@@ -147,6 +147,8 @@ export const en: Shape<typeof zhCN> = {
       none: 'No village comes inside the circle.',
       summary: '{{count}} villages come inside the circle; {{late}} are past their deadline',
       people: '{{count}} people',
+      mustMove: '{{count}} must move (of {{people}}, synthetic)',
+      mustMoveTotal: 'In all {{count}} people must move (synthetic).',
       by: 'leave by {{time}}',
       noRoute: 'no route to a shelter',
       arrives: 'gale arrives {{time}}',

@@ -143,6 +143,8 @@ export const zhCN = {
       none: '没有村进入风圈。',
       summary: '{{count}} 个村将进入风圈，其中 {{late}} 个已过转移时限',
       people: '{{count}} 人',
+      mustMove: '需转移 {{count}} 人（共 {{people}} 人，示意）',
+      mustMoveTotal: '合计需转移 {{count}} 人（示意）。',
       by: '{{time}} 前出发',
       noRoute: '无路可达安置点',
       arrives: '风圈到达 {{time}}',

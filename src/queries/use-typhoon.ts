@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getComputeClient } from '../workers/compute-worker-instance';
 import type { ComputeParams, TyphoonPlace } from '../workers/protocol';
 import { useComputeNetwork } from './use-isochrone';
-import { DEMO_TRACKS, VILLAGE_CONTACTS_URL, type DemoTrackId } from './typhoon-urls';
+import { evacuationFromJson } from '../io';
+import { DEMO_TRACKS, VILLAGE_CONTACTS_URL, VILLAGE_EVACUATION_URL, type DemoTrackId } from './typhoon-urls';
 
 /** A track's text with a key naming it (the demo id, or the picked file's name, size and time). */
 export interface TrackText {
@@ -67,6 +68,20 @@ export function useVillageContacts() {
       if (!response.ok) throw new Error(`village-contacts.json: HTTP ${response.status}`);
       const json = (await response.json()) as { contacts?: Record<string, VillageContact> };
       return json.contacts ?? {};
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** The planner's people who must move per village (data/taishun/village-evacuation.json, 示意), by village id. */
+export function useVillageMustMove() {
+  return useQuery({
+    queryKey: ['typhoon', 'village-must-move'],
+    queryFn: async ({ signal }): Promise<ReadonlyMap<string, number>> => {
+      const response = await fetch(VILLAGE_EVACUATION_URL, { signal });
+      if (!response.ok) throw new Error(`village-evacuation.json: HTTP ${response.status}`);
+      const { data } = evacuationFromJson(await response.json());
+      return new Map([...data.byVillage].map(([id, v]) => [id, v.mustMove]));
     },
     staleTime: Infinity,
   });

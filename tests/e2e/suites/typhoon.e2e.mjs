@@ -164,6 +164,8 @@ try {
     assert(late.length > 0 && late.length < rows.length, `late ${late.length} of ${rows.length}`);
     assert(/rgb\(17[0-9], 0, 3[0-9]\)/.test(late[0].color), `late row colour ${late[0].color}`);
     assert(rows.every((r) => r.tel && /^tel:0577/.test(r.tel)), 'a row without a tel: call button');
+    const people = await page.locator('[data-testid=typhoon-leave-list] [data-testid=typhoon-leave-people]').first().textContent();
+    assert(/需转移 \d+ 人/.test(people), `the planner's people who must move are not shown: ${people}`);
     await page.getByTestId('typhoon-leave').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('03-leave-by') });
   });

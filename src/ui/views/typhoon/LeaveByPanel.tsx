@@ -13,6 +13,8 @@ interface Props {
   villagesById: ReadonlyMap<string, Entry>;
   sheltersById: ReadonlyMap<string, Entry>;
   contacts: Readonly<Record<string, VillageContact>>;
+  /** the planner's people who must move, by village id (示意), when the file is loaded */
+  mustMove: ReadonlyMap<string, number> | undefined;
   mode: 'walk' | 'drive';
   marginMinutes: number;
   circle: string;
@@ -50,13 +52,13 @@ export function LeaveByPanel(p: Props) {
         <p className="hint" data-testid="typhoon-leave-none">{t('typhoon.leave.none')}</p>
       ) : (
         <>
-          <p data-testid="typhoon-leave-summary">{t('typhoon.leave.summary', { count: p.rows.length, late })}</p>
+          <p data-testid="typhoon-leave-summary">{t('typhoon.leave.summary', { count: p.rows.length, late })}{p.mustMove ? ` ${t('typhoon.leave.mustMoveTotal', { count: p.rows.reduce((n, r) => n + (p.mustMove!.get(r.villageId) ?? 0), 0) })}` : ''}</p>
           <ol className="typhoon-leave-list" data-testid="typhoon-leave-list">
             {(showAll ? p.rows : p.rows.slice(0, FIRST_ROWS)).map((r) => (
               <LeaveRow
                 key={r.villageId} row={r} late={r.mustLeaveByMs === null || r.mustLeaveByMs <= p.nowMs}
                 village={p.villagesById.get(r.villageId)} shelter={r.shelterId ? p.sheltersById.get(r.shelterId) : undefined}
-                contact={p.contacts[r.villageId]} select={p.select}
+                contact={p.contacts[r.villageId]} mustMove={p.mustMove?.get(r.villageId)} select={p.select}
               />
             ))}
           </ol>
@@ -75,11 +77,12 @@ interface RowProps {
   village: Entry | undefined;
   shelter: Entry | undefined;
   contact: VillageContact | undefined;
+  mustMove: number | undefined;
   select: (id: string) => void;
 }
 
 /** One village; memoised so moving the slider re-renders only rows whose late flag changes. */
-const LeaveRow = memo(function LeaveRow({ row: r, late, village: v, shelter: s, contact: c, select }: RowProps) {
+const LeaveRow = memo(function LeaveRow({ row: r, late, village: v, shelter: s, contact: c, mustMove, select }: RowProps) {
   const { t } = useTranslation();
   const units = { h: t('typhoon.leave.h'), min: t('typhoon.leave.min') };
   const href = c ? telHref(c.phone) : null;
@@ -87,7 +90,7 @@ const LeaveRow = memo(function LeaveRow({ row: r, late, village: v, shelter: s, 
     <li className={late ? 'late' : undefined} data-id={r.villageId} data-late={late ? '1' : '0'} data-deadline={r.mustLeaveByMs ?? ''}>
       <div className="typhoon-leave-head">
         <button type="button" className="link" onClick={() => select(r.villageId)}>{v?.name ?? r.villageId}</button>
-        <span className="muted">{t('typhoon.leave.people', { count: v?.population ?? 0 })}</span>
+        <span className="muted" data-testid="typhoon-leave-people">{mustMove === undefined ? t('typhoon.leave.people', { count: v?.population ?? 0 }) : t('typhoon.leave.mustMove', { count: mustMove, people: v?.population ?? 0 })}</span>
         <strong className="typhoon-deadline">
           {r.mustLeaveByMs === null ? t('typhoon.leave.noRoute') : t('typhoon.leave.by', { time: beijingShort(r.mustLeaveByMs) })}
         </strong>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildTyphoonLayers, CATEGORY_COLORS, CATEGORY_ORDER, FORECAST_AGENCY_COLORS, latestForecasts } from '../../../map/layers/typhoon-layers';
-import { useDemoTrackText, useTyphoonLeaveBy, useTyphoonTrack, useVillageContacts, type TrackText } from '../../../queries/use-typhoon';
+import { useDemoTrackText, useTyphoonLeaveBy, useTyphoonTrack, useVillageContacts, useVillageMustMove, type TrackText } from '../../../queries/use-typhoon';
 import type { ViewContribution, ViewProps } from '../types';
 import { useMapContribution } from '../use-map-contribution';
 import { InsidePanel } from './InsidePanel';
@@ -82,6 +82,7 @@ export function TyphoonView(props: ViewProps) {
   }, [answer, lowest, source, entries, state.mode, state.marginMinutes]);
   const leave = useTyphoonLeaveBy(leaveParams, `${source?.key}|${placesKey}|${state.mode}|${state.marginMinutes}`);
   const contacts = useVillageContacts();
+  const mustMove = useVillageMustMove();
   const villagesById = useMemo(() => new Map(entries.filter((e) => e.kind === 'village').map((e) => [e.id, e])), [entries]);
   const sheltersById = useMemo(() => new Map(entries.filter((e) => e.kind === 'shelter').map((e) => [e.id, e])), [entries]);
 
@@ -151,7 +152,7 @@ export function TyphoonView(props: ViewProps) {
           />
           <LeaveByPanel
             rows={leave.data?.rows} loading={leave.isFetching || leave.networkLoading} error={leave.error ? t('typhoon.failed', { message: leave.error.message }) : null}
-            nowMs={nowMs} villagesById={villagesById} sheltersById={sheltersById} contacts={contacts.data ?? {}}
+            nowMs={nowMs} villagesById={villagesById} sheltersById={sheltersById} contacts={contacts.data ?? {}} mustMove={mustMove.data}
             mode={state.mode} marginMinutes={state.marginMinutes} circle={labelOf(lowest!)}
             onMode={(mode) => update({ mode })} onMargin={(marginMinutes) => update({ marginMinutes })} select={select}
           />
