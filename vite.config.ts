@@ -96,7 +96,15 @@ export default defineConfig(({ mode, command }) =>
         ...shared,
         plugins: [react()],
         build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2500 },
-        preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+        // `npm start` passes connect-src (its own origin plus the origins dist/sources.json names,
+        // scripts/sources-csp.mjs) so the page may reach exactly those; plain `vite preview` sends none.
+        // data: is no origin: deck.gl fetches its in-memory SVG icons as data: URLs.
+        preview: {
+          host: '127.0.0.1',
+          port: 4173,
+          strictPort: true,
+          ...(process.env.ONEMAP_CONNECT_SRC ? { headers: { 'Content-Security-Policy': `connect-src ${process.env.ONEMAP_CONNECT_SRC} data:` } } : {}),
+        },
         test: {
           environment: 'node',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

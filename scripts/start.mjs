@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connectSrcFor } from './sources-csp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'index.html');
@@ -32,8 +33,12 @@ if (builtAt === 0 || changedAt > builtAt) {
   console.log('onemap: dist/ is up to date');
 }
 
+// CSP connect-src: the page may reach its own origin and exactly the origins dist/sources.json names.
+const connectSrc = connectSrcFor(join(root, 'dist', 'sources.json'));
+if (connectSrc !== "'self'") console.log(`onemap: live sources allowed (connect-src): ${connectSrc}`);
 const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
   cwd: root,
+  env: { ...process.env, ONEMAP_CONNECT_SRC: connectSrc },
   stdio: ['inherit', 'pipe', 'inherit'],
 });
 let announced = false;

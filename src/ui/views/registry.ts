@@ -1,6 +1,7 @@
 import { DutyView } from './duty/DutyView';
 import { TyphoonView } from './typhoon/TyphoonView';
 import { PlannerView } from './planner/PlannerView';
+import { withFaultBoundary } from '../components/FaultBoundary';
 import type { ViewDefinition } from './types';
 
 /**
@@ -8,9 +9,9 @@ import type { ViewDefinition } from './types';
  * folder src/ui/views/<id>/ with its component, and one line here (see README.md beside this file).
  */
 export const VIEWS: readonly ViewDefinition[] = [
-  { id: 'duty', labelKey: 'views.duty', component: DutyView },
-  { id: 'typhoon', labelKey: 'views.typhoon', component: TyphoonView },
-  { id: 'planner', labelKey: 'views.planner', component: PlannerView },
+  { id: 'duty', labelKey: 'views.duty', component: withFaultBoundary(DutyView) },
+  { id: 'typhoon', labelKey: 'views.typhoon', component: withFaultBoundary(TyphoonView) },
+  { id: 'planner', labelKey: 'views.planner', component: withFaultBoundary(PlannerView) },
 ];
 
 export const DEFAULT_VIEW_ID = VIEWS[0]!.id;

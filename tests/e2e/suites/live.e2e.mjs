@@ -334,6 +334,20 @@ try {
     await p.close();
   });
 
+  await check('a lazily loaded chunk that is missing (the planner chart) shows the reload prompt, the app stays', async () => {
+    const p = await context.newPage();
+    await p.route(/\/assets\/TownshipChart-[^/]*\.js$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
+    await p.goto(`${appOrigin}/#view=planner`);
+    await p.getByTestId('chunk-missing').waitFor({ timeout: 30_000 });
+    assert(await p.getByTestId('fault-reload').isVisible(), 'no reload button');
+    assert((await p.getByTestId('chunk-missing').count()) === 1, 'more than one prompt');
+    // only the view's part is gone: the map, the layer panel and the view switcher stay
+    await p.getByTestId('layer-panel').waitFor();
+    assert(Number(await p.getByTestId('count-fire_station').getAttribute('data-total')) === fireStations.length, 'layer panel lost');
+    await p.screenshot({ path: join(outDir, 'live-08b-lazy-chunk-missing.png') });
+    await p.close();
+  });
+
   await check('one bad basemap file (villages, truncated) drops only its own layer and is named', async () => {
     const p = await context.newPage();
     await p.route(/\/assets\/villages-[^/]*\.geojson$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[{"type":"Fea' }));
