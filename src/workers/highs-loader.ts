@@ -1,5 +1,4 @@
 import loadHighs from 'highs';
-import highsWasmUrl from 'highs/runtime?url';
 import { highsLinearSolver, type LinearSolver } from '../core';
 
 let pending: Promise<LinearSolver> | null = null;
@@ -12,7 +11,11 @@ let pending: Promise<LinearSolver> | null = null;
 export function loadHighsSolver(): Promise<LinearSolver> {
   if (!pending) {
     const inNode = typeof process !== 'undefined' && Boolean(process.versions?.node) && typeof window === 'undefined' && typeof self === 'undefined';
-    pending = (inNode ? loadHighs() : loadHighs({ locateFile: () => new URL(highsWasmUrl, self.location.href).href })).then(highsLinearSolver);
+    // The `?url` import is Vite's; imported only in the browser so Node (tsx: the bench) never sees it.
+    pending = (inNode
+      ? loadHighs()
+      : import('highs/runtime?url').then(({ default: wasmUrl }) => loadHighs({ locateFile: () => new URL(wasmUrl, self.location.href).href }))
+    ).then(highsLinearSolver);
     pending.catch(() => { pending = null; });
   }
   return pending;
