@@ -156,6 +156,8 @@ export const en: Shape<typeof zhCN> = {
       toAssigned: "to the planner's shelter {{shelter}}, {{duration}}",
       contact: 'Village flood & typhoon officer',
       call: 'Call',
+      planned: "Shelters: the planner's capacity-aware assignment (people who must move, within a 30-min walk); villages it does not place go to the nearest open shelter with places.",
+      nearestOnly: "Shelters: the nearest open shelter with places (the planner's assignment is being computed or unavailable).",
       showAll: 'Show all {{count}} villages',
     },
   },

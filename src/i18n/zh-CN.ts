@@ -152,6 +152,8 @@ export const zhCN = {
       toAssigned: '至规划安置点 {{shelter}} {{duration}}',
       contact: '村级防汛防台责任人',
       call: '拨打',
+      planned: '安置点：规划的容量约束分配方案（需转移人员、步行 30 分钟内）；未分配的村去最近的开放且有空位的安置点。',
+      nearestOnly: '安置点：最近的开放且有空位的安置点（规划方案计算中或不可用）。',
       showAll: '显示全部 {{count}} 个村',
     },
   },

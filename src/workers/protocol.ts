@@ -131,8 +131,10 @@ export interface TyphoonMessages {
   typhoonLeaveBy: [
     {
       villages: ReadonlyArray<TyphoonPlace & { firstInsideMs: number | null }>;
-      /** open shelters with free places */
+      /** open shelters with free places, and any shelter the assignments name */
       shelters: readonly TyphoonPlace[];
+      /** the shelters a village without an assignment may go to (default: all of `shelters`) */
+      nearestShelterIds?: readonly string[];
       profile: 'walking' | 'emergency-default';
       marginMinutes: number;
       /** the planner's capacity-aware assignment, village id → shelter id, where present */

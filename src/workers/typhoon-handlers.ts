@@ -48,14 +48,18 @@ export function createTyphoonHandlers(rawRoads: () => { raw: RawRoads | null; dr
       });
       return { result: { track, format, issues, states, windTimes, insideByThreshold }, transfer: Object.values(insideByThreshold).map((a) => a.buffer) };
     },
-    async typhoonLeaveBy({ villages, shelters, profile, marginMinutes, assignments }, ctx) {
+    async typhoonLeaveBy({ villages, shelters, nearestShelterIds, profile, marginMinutes, assignments }, ctx) {
       const net = networkFor(profile);
       const inside = villages.filter((v) => v.firstInsideMs !== null);
-      const key = JSON.stringify([profile, inside.map((v) => v.id), shelters.map((s) => s.id), assignments ?? null]);
+      const key = JSON.stringify([profile, inside.map((v) => v.id), shelters.map((s) => s.id), nearestShelterIds ?? null, assignments ?? null]);
       let choices = choiceCache.get(key);
       if (!choices) {
         await ctx.checkpoint();
-        choices = shelterTravelTimes(net, inside, shelters, { assignments: assignments ? new Map(assignments) : undefined, signal: ctx.signal });
+        choices = shelterTravelTimes(net, inside, shelters, {
+          assignments: assignments ? new Map(assignments) : undefined,
+          nearestAmong: nearestShelterIds ? new Set(nearestShelterIds) : undefined,
+          signal: ctx.signal,
+        });
         choiceCache.set(key, choices);
       }
       return { result: { rows: leaveByRows(inside, choices, -Infinity, marginMinutes) } };

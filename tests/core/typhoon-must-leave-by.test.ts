@@ -51,6 +51,13 @@ describe('must leave by = first hour inside − travel to the shelter − margin
     expect(hhmm(rows[0]!.mustLeaveByMs)).toBe('06:44');
   });
 
+  test('a village without an assignment goes only to shelters it may be sent to; an assigned one may lie outside them', () => {
+    const choices = shelterTravelTimes(walk, villages.slice(0, 3), shelters, { assignments: new Map([['V2', 'S1']]), nearestAmong: new Set(['S2']) });
+    expect(choices.map((c) => [c.villageId, c.shelterId, c.how])).toEqual([['V1', 'S2', 'nearest'], ['V2', 'S1', 'assigned'], ['V3', 'S2', 'nearest']]);
+    expect(choices[0]!.travelSeconds).toBeCloseTo(1440, 4); // A→C 1800 m
+    expect(choices[1]!.travelSeconds).toBeCloseTo(720, 4); // C→B 900 m
+  });
+
   test('driving follows one-way streets: C cannot drive to B against A→B→C, A can', () => {
     const drive = roadNetworkFromRaw(g.raw, EMERGENCY_DEFAULT_PROFILE);
     const c = shelterTravelTimes(drive, [{ id: 'V2', lngLat: g.at('C') }], [{ id: 'S1', lngLat: g.at('B') }]);

@@ -32,7 +32,13 @@ export function shelterTravelTimes(
   net: RoadNetwork,
   villages: readonly EvacuationPlace[],
   shelters: readonly EvacuationPlace[],
-  options: { assignments?: ReadonlyMap<string, string>; closedEdges?: Uint8Array; signal?: AbortSignal } = {},
+  options: {
+    assignments?: ReadonlyMap<string, string>;
+    /** shelters a village without an assignment may be sent to (default: all of `shelters`); assigned ones may lie outside it */
+    nearestAmong?: ReadonlySet<string>;
+    closedEdges?: Uint8Array;
+    signal?: AbortSignal;
+  } = {},
 ): ShelterChoice[] {
   const snapped = snapResources(net, villages.map((v) => ({ id: v.id, kind: 'village', lngLat: v.lngLat })), options.closedEdges);
   const best = new Map<string, { shelterId: string; seconds: number }>();
@@ -45,6 +51,7 @@ export function shelterTravelTimes(
         if (assigned.get(r.id) === s.id) assignedTime.set(r.id, r.seconds);
         continue;
       }
+      if (options.nearestAmong && !options.nearestAmong.has(s.id)) continue;
       const b = best.get(r.id);
       if (!b || r.seconds < b.seconds || (r.seconds === b.seconds && s.id < b.shelterId)) best.set(r.id, { shelterId: s.id, seconds: r.seconds });
     }

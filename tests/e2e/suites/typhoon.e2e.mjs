@@ -164,6 +164,8 @@ try {
     assert(late.length > 0 && late.length < rows.length, `late ${late.length} of ${rows.length}`);
     assert(/rgb\(17[0-9], 0, 3[0-9]\)/.test(late[0].color), `late row colour ${late[0].color}`);
     assert(rows.every((r) => r.tel && /^tel:0577/.test(r.tel)), 'a row without a tel: call button');
+    await page.waitForFunction(() => /规划的容量约束/.test(document.querySelector('[data-testid=typhoon-leave-plan]')?.textContent ?? ''), null, { timeout: 90_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=typhoon-leave-list] > li')].some((li) => /至规划安置点/.test(li.textContent)), null, { timeout: 60_000 });
     const people = await page.locator('[data-testid=typhoon-leave-list] [data-testid=typhoon-leave-people]').first().textContent();
     assert(/需转移 \d+ 人/.test(people), `the planner's people who must move are not shown: ${people}`);
     await page.getByTestId('typhoon-leave').scrollIntoViewIfNeeded();

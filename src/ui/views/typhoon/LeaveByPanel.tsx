@@ -15,6 +15,8 @@ interface Props {
   contacts: Readonly<Record<string, VillageContact>>;
   /** the planner's people who must move, by village id (示意), when the file is loaded */
   mustMove: ReadonlyMap<string, number> | undefined;
+  /** the planner's capacity-aware assignment is in use */
+  planned: boolean;
   mode: 'walk' | 'drive';
   marginMinutes: number;
   circle: string;
@@ -37,6 +39,7 @@ export function LeaveByPanel(p: Props) {
     <section className="typhoon-leave" data-testid="typhoon-leave">
       <h3>{t('typhoon.leave.title')}</h3>
       <p className="hint">{t('typhoon.leave.rule', { circle: p.circle })}</p>
+      <p className="hint" data-testid="typhoon-leave-plan">{p.planned ? t('typhoon.leave.planned') : t('typhoon.leave.nearestOnly')}</p>
       <div className="typhoon-leave-options">
         <label><input type="radio" name="typhoon-mode" checked={p.mode === 'walk'} onChange={() => p.onMode('walk')} data-testid="typhoon-mode-walk" /> {t('typhoon.leave.walk')}</label>
         <label><input type="radio" name="typhoon-mode" checked={p.mode === 'drive'} onChange={() => p.onMode('drive')} data-testid="typhoon-mode-drive" /> {t('typhoon.leave.drive')}</label>

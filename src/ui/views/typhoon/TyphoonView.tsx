@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildTyphoonLayers, CATEGORY_COLORS, CATEGORY_ORDER, FORECAST_AGENCY_COLORS, latestForecasts } from '../../../map/layers/typhoon-layers';
+import { usePlannerShelters } from '../../../queries/use-planner';
+import type { Resource } from '../../../io/schemas/resource';
 import { useDemoTrackText, useTyphoonLeaveBy, useTyphoonTrack, useVillageContacts, useVillageMustMove, type TrackText } from '../../../queries/use-typhoon';
 import type { ViewContribution, ViewProps } from '../types';
 import { useMapContribution } from '../use-map-contribution';
@@ -18,6 +20,8 @@ const EMPTY: ViewContribution = {};
 /** Where the storm is shown against: the county (the demo's centre). */
 const COUNTY_CENTRE = [119.8, 27.52] as const;
 const TRACK_ZOOM = 6.5;
+/** The planner view's defaults, so both views show the same plan. */
+const PLANNER_SHELTER_PARAMS = { share: null, typhoonSafeOnly: false, maxWalkMinutes: 30 } as const;
 const rgb = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
 /**
@@ -73,14 +77,27 @@ export function TyphoonView(props: ViewProps) {
   const contribution = useMemo<ViewContribution>(() => (track ? buildTyphoonLayers({ track, state: stormState, agencies }) : EMPTY), [track, stormState, agencies]);
   useMapContribution(contribute, contribution);
 
+  // The planner's capacity-aware assignment (its defaults: the demo's people who must move, any
+  // shelter, 30 min walk): a village goes to the shelter of its farthest group; villages it does
+  // not place go to the nearest open shelter with places.
+  const { resourcesByKind, dataReady } = props;
+  const plannerResources = useMemo<Resource[] | null>(
+    () => (track && dataReady ? [...resourcesByKind.shelter, ...resourcesByKind.fire_station, ...resourcesByKind.rescue_team] : null),
+    [track, dataReady, resourcesByKind],
+  );
+  const planner = usePlannerShelters(plannerResources, PLANNER_SHELTER_PARAMS);
+  const assignments = useMemo(() => planner.data?.villages.flatMap((v) => (v.flows.length ? [[v.id, v.flows.reduce((a, b) => (b.seconds > a.seconds ? b : a)).shelterId] as const] : [])), [planner.data]);
+
   // Must leave by: villages ever inside the lowest circle → their shelter on the road network.
   const leaveParams = useMemo(() => {
     if (!answer || !lowest || !source) return null;
     const villages = entries.flatMap((e, i) => (e.kind === 'village' ? [{ id: e.id, lngLat: e.lngLat, firstInsideMs: answer.windTimes[i]?.firstInsideMs[lowest] ?? null }] : []));
-    const shelters = entries.filter((e) => e.receives).map((e) => ({ id: e.id, lngLat: e.lngLat }));
-    return { villages, shelters, profile: state.mode === 'drive' ? 'emergency-default' as const : 'walking' as const, marginMinutes: state.marginMinutes };
-  }, [answer, lowest, source, entries, state.mode, state.marginMinutes]);
-  const leave = useTyphoonLeaveBy(leaveParams, `${source?.key}|${placesKey}|${state.mode}|${state.marginMinutes}`);
+    const assigned = new Set(assignments?.map((a) => a[1]) ?? []);
+    const shelters = entries.filter((e) => e.kind === 'shelter' && (e.receives || assigned.has(e.id))).map((e) => ({ id: e.id, lngLat: e.lngLat }));
+    const nearestShelterIds = entries.filter((e) => e.receives).map((e) => e.id);
+    return { villages, shelters, nearestShelterIds, profile: state.mode === 'drive' ? 'emergency-default' as const : 'walking' as const, marginMinutes: state.marginMinutes, ...(assignments ? { assignments } : {}) };
+  }, [answer, lowest, source, entries, state.mode, state.marginMinutes, assignments]);
+  const leave = useTyphoonLeaveBy(leaveParams, `${source?.key}|${placesKey}|${state.mode}|${state.marginMinutes}|${assignments?.length ?? 'nearest'}`);
   const contacts = useVillageContacts();
   const mustMove = useVillageMustMove();
   const villagesById = useMemo(() => new Map(entries.filter((e) => e.kind === 'village').map((e) => [e.id, e])), [entries]);
@@ -152,7 +169,7 @@ export function TyphoonView(props: ViewProps) {
           />
           <LeaveByPanel
             rows={leave.data?.rows} loading={leave.isFetching || leave.networkLoading} error={leave.error ? t('typhoon.failed', { message: leave.error.message }) : null}
-            nowMs={nowMs} villagesById={villagesById} sheltersById={sheltersById} contacts={contacts.data ?? {}} mustMove={mustMove.data}
+            nowMs={nowMs} villagesById={villagesById} sheltersById={sheltersById} contacts={contacts.data ?? {}} mustMove={mustMove.data} planned={assignments !== undefined}
             mode={state.mode} marginMinutes={state.marginMinutes} circle={labelOf(lowest!)}
             onMode={(mode) => update({ mode })} onMargin={(marginMinutes) => update({ marginMinutes })} select={select}
           />
