@@ -3,6 +3,8 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { finderHtmlAsIndex, finderSizeReport } from './scripts/public/vite-public.ts';
+import { cssDataUrlsToFiles } from './scripts/server/vite-no-data-urls.ts';
+import { iconFiles } from './scripts/server/vite-icon-files.ts';
 
 const shared = {
   // Demo data lives in data/ and is imported with `?url`, so it is fingerprinted into dist/.
@@ -94,17 +96,10 @@ export default defineConfig(({ mode, command }) =>
     ? publicFinderConfig(command)
     : {
         ...shared,
-        plugins: [react()],
-        build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2500 },
-        // `npm start` passes connect-src (its own origin plus the origins dist/sources.json names,
-        // scripts/sources-csp.mjs) so the page may reach exactly those; plain `vite preview` sends none.
-        // data: is no origin: deck.gl fetches its in-memory SVG icons as data: URLs.
-        preview: {
-          host: '127.0.0.1',
-          port: 4173,
-          strictPort: true,
-          ...(process.env.ONEMAP_CONNECT_SRC ? { headers: { 'Content-Security-Policy': `connect-src ${process.env.ONEMAP_CONNECT_SRC} data:` } } : {}),
-        },
+        // Strict CSP (scripts/server/csp.mjs): no asset is inlined as a data: URL, CSS data: images become files.
+        plugins: [react(), iconFiles(), cssDataUrlsToFiles()],
+        build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
+        preview: { host: '127.0.0.1', port: 4173, strictPort: true },
         test: {
           environment: 'node',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build with Vite if dist/ is missing or older than its inputs, then serve the
-// production build with `vite preview` on 127.0.0.1 and print the URL.
-import { spawn, spawnSync } from 'node:child_process';
+// production build with scripts/server/serve.mjs (sirv: precompressed files, cache headers, strict CSP)
+// on 127.0.0.1 and print the URL.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'index.html');
 const inputs = ['src', 'data', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 const port = Number(process.env.PORT ?? 4173);
-const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 
 /** Newest modification time (ms) under a path; 0 if it does not exist. */
 function newestMtimeMs(path) {
@@ -27,29 +27,21 @@ const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
 const changedAt = Math.max(...inputs.map((p) => newestMtimeMs(join(root, p))));
 if (builtAt === 0 || changedAt > builtAt) {
   console.log(builtAt === 0 ? 'onemap: no build yet, building…' : 'onemap: sources changed, rebuilding…');
-  const build = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 } else {
   console.log('onemap: dist/ is up to date');
 }
 
-// CSP connect-src: the page may reach its own origin and exactly the origins dist/sources.json names.
+// connect-src: 'self' and exactly the origins dist/sources.json names (serve.mjs derives the same)
 const connectSrc = connectSrcFor(join(root, 'dist', 'sources.json'));
 if (connectSrc !== "'self'") console.log(`onemap: live sources allowed (connect-src): ${connectSrc}`);
-const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-  cwd: root,
-  env: { ...process.env, ONEMAP_CONNECT_SRC: connectSrc },
-  stdio: ['inherit', 'pipe', 'inherit'],
-});
-let announced = false;
-server.stdout.on('data', (chunk) => {
-  const text = String(chunk);
-  if (process.env.ONEMAP_VERBOSE) process.stdout.write(text);
-  if (!announced && text.includes(String(port))) {
-    announced = true;
-    const url = `http://127.0.0.1:${port}/`;
-    console.log(`\n  OneMap (应急一张图) · Taishun demo (示意数据 / synthetic) is running:\n\n    ${url}\n\n  Press Ctrl+C to stop.\n`);
-  }
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+const { serveStatic } = await import('./server/serve.mjs');
+try {
+  const { url } = await serveStatic({ dir: join(root, 'dist'), port });
+  console.log(`\n  OneMap (应急一张图) · Taishun demo (示意数据 / synthetic) is running:\n\n    ${url}\n\n  Press Ctrl+C to stop.\n`);
+} catch (err) {
+  console.error(`onemap: cannot serve on 127.0.0.1:${port}: ${err.code === 'EADDRINUSE' ? 'the port is in use (PORT=… npm start to pick another)' : err.code ?? err.message}`);
+  process.exit(1);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { BitmapLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { buildIconSvg, type IconKey } from '../config/resource-kinds';
+import ICON_URLS from 'virtual:onemap-icon-urls';
+import { ICON_KEYS } from '../config/resource-kinds';
 import type { FanGroup } from './fan-out';
 import { clusterRadiusPixels } from './layers/cluster-layer';
 import type {
@@ -26,16 +27,32 @@ import type {
  */
 
 const ICON_ATLAS_PIXELS = 48;
-const iconCache = new Map<IconKey, { url: string; id: string; width: number; height: number; mask: boolean }>();
+const ICON_MAPPING = Object.fromEntries(
+  ICON_KEYS.map((key, i) => [key, { x: i * ICON_ATLAS_PIXELS, y: 0, width: ICON_ATLAS_PIXELS, height: ICON_ATLAS_PIXELS, mask: false }]),
+);
+let iconAtlasPromise: Promise<HTMLCanvasElement> | null = null;
 
-function iconOf(key: IconKey) {
-  let icon = iconCache.get(key);
-  if (!icon) {
-    const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(buildIconSvg(key, ICON_ATLAS_PIXELS))}`;
-    icon = { url, id: key, width: ICON_ATLAS_PIXELS, height: ICON_ATLAS_PIXELS, mask: false };
-    iconCache.set(key, icon);
-  }
-  return icon;
+/**
+ * One atlas of every icon, drawn once from the same-origin SVG files (ICON_URLS, made at build time
+ * by buildIconSvg) through <img> elements: under the strict CSP deck.gl's own loader cannot be used
+ * (it turns SVG into a data: URL, which img-src 'self' refuses). Given to deck.gl as an async prop.
+ */
+function iconAtlas(): Promise<HTMLCanvasElement> | null {
+  if (typeof document === 'undefined') return null; // Node (tests): no images
+  iconAtlasPromise ??= Promise.all(ICON_KEYS.map((key) => new Promise<HTMLImageElement>((resolve, reject) => {
+    const img = new Image(ICON_ATLAS_PIXELS, ICON_ATLAS_PIXELS);
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error(`icon ${key} did not load from ${ICON_URLS[key]}`));
+    img.src = ICON_URLS[key];
+  }))).then((images) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = ICON_ATLAS_PIXELS * images.length;
+    canvas.height = ICON_ATLAS_PIXELS;
+    const ctx = canvas.getContext('2d')!;
+    images.forEach((img, i) => ctx.drawImage(img, i * ICON_ATLAS_PIXELS, 0, ICON_ATLAS_PIXELS, ICON_ATLAS_PIXELS));
+    return canvas;
+  });
+  return iconAtlasPromise;
 }
 
 function toIconLayer(d: IconPointsDescriptor): Layer {
@@ -48,7 +65,9 @@ function toIconLayer(d: IconPointsDescriptor): Layer {
     getPosition: displayLngLats
       ? (_p, { index }) => [displayLngLats[index]![0], displayLngLats[index]![1]]
       : (p) => [p.lngLat[0], p.lngLat[1]],
-    getIcon: iconKeys ? (_p, { index }) => iconOf(iconKeys[index]!) : () => iconOf(d.icon),
+    iconAtlas: iconAtlas() as never,
+    iconMapping: ICON_MAPPING,
+    getIcon: iconKeys ? (_p, { index }) => iconKeys[index]! : () => d.icon,
     getSize: d.iconSizePixels,
     sizeUnits: 'pixels',
     updateTriggers: { getPosition: [displayLngLats], getIcon: [iconKeys] },

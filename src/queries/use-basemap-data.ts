@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { BasemapData } from '../map/basemap-style';
 import { BASEMAP_URLS } from './data-urls';
 import { fetchJson } from './fetch-json';
+import { roadsJson } from './roads-bytes';
 import { queryKeys } from './keys';
 
 /** A basemap file that could not be used: its layer is drawn empty, the rest of the map is not. */
@@ -26,7 +27,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 async function loadBasemap(signal: AbortSignal): Promise<LoadedBasemap> {
   const settled = await Promise.allSettled(
-    Object.entries(BASEMAP_URLS).map(async ([key, url]) => [key, asFeatureCollection(await fetchJson(url, signal), url)] as const),
+    Object.entries(BASEMAP_URLS).map(async ([key, url]) => [key, asFeatureCollection(key === 'roads' ? await roadsJson() : await fetchJson(url, signal), url)] as const),
   );
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
   const problems: BasemapProblem[] = [];

@@ -4,6 +4,7 @@ import { exposeForTests } from '../map/test-hook';
 import { computeGeneration, getComputeClient, killComputeWorkerForTests, subscribeComputeGeneration } from '../workers/compute-worker-instance';
 import type { BarrierSpec } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
+import { roadsBytes } from './roads-bytes';
 
 const ROADS_FILE = 'roads.geojson';
 export const RESCUE_CIRCLE_BANDS_MINUTES: readonly number[] = [5, 10, 15];
@@ -15,18 +16,8 @@ export function useComputeGeneration(): number {
   return useSyncExternalStore(subscribeComputeGeneration, computeGeneration);
 }
 
-// The road file's bytes, kept so a restarted worker gets its network again without the network
-// (offline, a rescue circle still computes). 0.2 MB for the demo.
-let roadBytes: Promise<ArrayBuffer> | null = null;
-function fetchRoadBytes(signal: AbortSignal): Promise<ArrayBuffer> {
-  roadBytes ??= fetch(BASEMAP_URLS.roads, { signal }).then(async (response) => {
-    if (!response.ok) throw new Error(`${BASEMAP_URLS.roads}: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
-  roadBytes.catch(() => (roadBytes = null));
-  return roadBytes;
-}
-
+// The road file's bytes are kept (roads-bytes.ts), so a restarted worker gets its network again
+// without the network (offline, a rescue circle still computes).
 /**
  * Loads the demo road network into the compute worker (a copy of the bytes transferred), then
  * pre-fills its snap raster so the first rescue circle is quick; again into a restarted worker.
@@ -38,7 +29,9 @@ export function useComputeNetwork() {
   return useQuery({
     queryKey: ['compute', 'network', BASEMAP_URLS.roads, generation],
     queryFn: async ({ signal }) => {
-      const bytes = (await fetchRoadBytes(signal)).slice(0);
+      // the same bytes the basemap parsed (one fetch of the roads file); a copy, as transfer detaches it
+      const bytes = (await roadsBytes()).slice(0);
+      signal.throwIfAborted();
       const client = getComputeClient();
       const graph = await client.request('loadRoads', { fileName: ROADS_FILE, bytes }, { signal, transfer: [bytes] });
       void client.request('warmUp', {}).catch(() => undefined); // an optimisation only

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../io/schemas/zod-jitless';
 import { createComputeHandlers } from './compute-handlers';
 import { createComputeHost } from './compute-host';
 import type { MessagePortLike } from './protocol';

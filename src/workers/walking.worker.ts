@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../io/schemas/zod-jitless';
 import { createComputeHost } from './compute-host';
 import type { MessagePortLike } from './protocol';
 import { createWalkingHandlers } from './walking-handlers';

@@ -16,9 +16,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function startPreview(root, port) {
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+/**
+ * Serves dist/ through the production server of `npm start` (scripts/server/serve.mjs: sirv,
+ * precompressed files, cache headers and the strict CSP), in a child process.
+ */
+export async function startPreview(root, port, dir = 'dist') {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'server', 'serve.mjs'), '--dir', join(root, dir), '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -28,7 +31,7 @@ export async function startPreview(root, port) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
+    if (child.exitCode !== null) throw new Error(`the static server exited: ${log}`);
     try {
       const r = await fetch(`${base}/`);
       if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
@@ -38,7 +41,7 @@ export async function startPreview(root, port) {
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');
-  throw new Error(`vite preview did not start on ${base}: ${log}`);
+  throw new Error(`the static server did not start on ${base}: ${log}`);
 }
 
 /** `chromium.launch` always starts from a fresh temporary profile (a new user-data-dir). */
@@ -56,6 +59,13 @@ export async function launchBrowser(extraArgs = []) {
  * it. data: and blob: URLs are in-memory, not requests to any origin.
  */
 export async function guardOrigin(context, origin, offOrigin) {
+  // Every page runs under the production CSP (startPreview); a violation — even one a library
+  // catches — becomes a console error, which every suite already fails on.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   const isLocal = (url) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
   const note = (url, via) => {
     if (!isLocal(url)) offOrigin.push(`${via}: ${url}`);

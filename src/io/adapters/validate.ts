@@ -1,4 +1,5 @@
 /** Run candidates through a zod schema; map zod issues to IoIssues; drop duplicates (first kept). */
+import '../schemas/zod-jitless';
 import type { z } from 'zod';
 import { makeIoIssue, type IoIssue } from '../schemas/issue';
 import type { FeatureCandidate } from './from-geojson';

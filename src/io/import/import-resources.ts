@@ -62,7 +62,10 @@ export function importResources(o: ImportOptions): ImportResult {
     if (t.nameEn) townshipByName.set(t.nameEn.toLowerCase(), t.id);
   }
   const rowNotes: ReportEntry[] = [];
+  let seen = 0;
+  const total = src.candidates.length;
   const validated = validateCandidates(src.candidates, ResourceSchema, (record, c) => {
+    if (o.onProgress && ++seen % 2000 === 0) o.onProgress(seen, total);
     for (const [k, v] of Object.entries(record)) {
       if (typeof v === 'string' && v.length > MAX_TEXT_CHARS) {
         return makeIoIssue({ row: c.row, id: c.id, field: k, value: v, problem: `text of ${v.length} characters, over the ${MAX_TEXT_CHARS} allowed; row skipped` });
@@ -102,6 +105,7 @@ export function importResources(o: ImportOptions): ImportResult {
     }
     return null;
   });
+  o.onProgress?.(total, total);
   for (const [what, n] of defaultCounts) report.push(note(0, undefined, '(defaults)', n, `${n} row(s) without ${what}`));
   // Issues in row order, notes beside them.
   const all = [...src.issues.map((i) => entry(i)), ...validated.issues.map((i) => entry(i)), ...rowNotes].sort((a, b) => a.row - b.row);

@@ -39,6 +39,8 @@ export interface ImportOptions {
   readonly now?: string;
   /** refuse larger files (default 100 MB) */
   readonly maxBytes?: number;
+  /** called as rows are validated (every 2,000 rows and at the end) */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export type ReportSeverity = 'error' | 'warning' | 'note';

@@ -1,4 +1,5 @@
 /** Schemas for the places of an area: townships (zones + seats) and villages. */
+import './zod-jitless';
 import { z } from 'zod';
 import { LngLatSchema } from './resource';
 

@@ -2,6 +2,7 @@
  * Resource schemas: one zod object per kind, discriminated on `kind`.
  * Coordinates are [lng, lat] WGS-84. Validation never throws in the loaders: see load-resources.ts.
  */
+import './zod-jitless';
 import { z } from 'zod';
 
 export const RESOURCE_KINDS = ['shelter', 'rescue_team', 'fire_station', 'depot', 'camera'] as const;

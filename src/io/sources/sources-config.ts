@@ -7,6 +7,7 @@
  *     "pollSeconds": 30, "staleAfterSeconds": 120, "properties": {"updatedAt": "updated_at"}},
  *    "rescue_team": {"type": "geojson", "url": "https://…/teams.geojson", "pollSeconds": 60}}}
  */
+import '../schemas/zod-jitless';
 import { z } from 'zod';
 import { RESOURCE_KINDS, type ResourceKind } from '../schemas/resource';
 

@@ -4,6 +4,7 @@
  * numbers, radii as {ne, se, sw, nw} in km). Times are Beijing time without an offset. Thresholds:
  * radius7/10/12 are the force-7/10/12 circles, named "30", "50", "64" (typhoon.md).
  */
+import '../schemas/zod-jitless';
 import { z } from 'zod';
 import {
   chinaCategoryOfName, chinaCategoryOfWind,

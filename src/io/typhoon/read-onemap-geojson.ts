@@ -6,6 +6,7 @@
  * m/s with their averaging minutes; radii in km per threshold as {ne, se, sw, nw} (null = not
  * issued, 0 = no such winds).
  */
+import '../schemas/zod-jitless';
 import { z } from 'zod';
 import {
   chinaCategoryOfWind,

@@ -2,6 +2,7 @@ import { DutyView } from './duty/DutyView';
 import { TyphoonView } from './typhoon/TyphoonView';
 import { PlannerView } from './planner/PlannerView';
 import { withFaultBoundary } from '../components/FaultBoundary';
+import { ImportView } from './import/ImportView';
 import type { ViewDefinition } from './types';
 
 /**
@@ -12,6 +13,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'duty', labelKey: 'views.duty', component: withFaultBoundary(DutyView) },
   { id: 'typhoon', labelKey: 'views.typhoon', component: withFaultBoundary(TyphoonView) },
   { id: 'planner', labelKey: 'views.planner', component: withFaultBoundary(PlannerView) },
+  { id: 'import', labelKey: 'views.import', component: withFaultBoundary(ImportView) },
 ];
 
 export const DEFAULT_VIEW_ID = VIEWS[0]!.id;
