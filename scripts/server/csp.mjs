@@ -16,9 +16,14 @@ const BASE = {
   'script-src': ["'self'"],
   'worker-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'"],
+  // blob: images are ones the page made itself (the duty view's print sheet shows a capture of the
+  // map canvas): only same-origin script can mint a blob: URL. data: stays refused.
+  'img-src': ["'self'", 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
+  // a <video> fed by Media Source Extensions (hls.js) plays a blob: URL of a MediaSource object made
+  // in the page; no same-origin file can stand in for it. Media only — not scripts, workers or images.
+  'media-src': ["'self'", 'blob:'],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],

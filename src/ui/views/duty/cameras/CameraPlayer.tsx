@@ -2,6 +2,7 @@ import { Component, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../../io/schemas/resource';
 import { checkStreamUrl, withRefreshToken } from './state/stream-url';
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 
 /** Seconds between two loads of a snapshot image. */
 export const SNAPSHOT_REFRESH_SECONDS = 10;
@@ -106,7 +107,8 @@ function HlsVideo({ id, url }: { id: string; url: string }) {
       .then(({ default: Hls }: HlsModule) => {
         if (destroyed) return;
         if (Hls.isSupported()) {
-          const hls = new Hls({ enableWorker: true, lowLatencyMode: false, manifestLoadingMaxRetry: 1, levelLoadingMaxRetry: 1, fragLoadingMaxRetry: 1 });
+          // workerPath: hls.js's transmuxer as a same-origin file — its default blob: worker is refused by the CSP (worker-src 'self')
+          const hls = new Hls({ enableWorker: true, workerPath: hlsWorkerUrl, lowLatencyMode: false, manifestLoadingMaxRetry: 1, levelLoadingMaxRetry: 1, fragLoadingMaxRetry: 1 });
           hls.on(Hls.Events.ERROR, (_event, data) => {
             if (data.fatal) {
               fail(`${data.type}: ${data.details}`);
