@@ -13,7 +13,9 @@
 
 const BASE = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets the planner compile HiGHS (WebAssembly) and nothing else: JS eval,
+  // new Function and inline scripts stay refused.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'"],
   'style-src': ["'self'"],
   // blob: images are ones the page made itself (the duty view's print sheet shows a capture of the

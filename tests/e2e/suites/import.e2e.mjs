@@ -53,7 +53,7 @@ try {
   await check('the page is served with the strict CSP, nosniff and frame protection', async () => {
     const r = await fetch(`${server.base}/`);
     const csp = r.headers.get('content-security-policy') ?? '';
-    assert(csp.includes("script-src 'self'") && !/unsafe-eval|unsafe-inline|data:/.test(csp), `CSP: ${csp}`);
+    assert(csp.includes("script-src 'self' 'wasm-unsafe-eval';") && !/[^-]unsafe-eval|unsafe-inline|data:/.test(csp), `CSP: ${csp}`);
     assert(r.headers.get('x-content-type-options') === 'nosniff' && r.headers.get('x-frame-options') === 'DENY', 'security headers missing');
   });
 
