@@ -42,6 +42,7 @@ function publicFinderConfig(command: 'build' | 'serve'): UserConfig {
     publicDir: 'src/public/static',
     plugins: [
       react(),
+      cssDataUrlsToFiles(), // MapLibre's control icons as files, not data: URLs (strict CSP)
       VitePWA({
         strategies: 'generateSW',
         registerType: 'prompt',
@@ -85,6 +86,8 @@ function publicFinderConfig(command: 'build' | 'serve'): UserConfig {
       sourcemap: false,
       chunkSizeWarningLimit: 2500,
       rolldownOptions: { input: { public: 'public.html' } },
+      // no data: URLs (the strict CSP of scripts/server/csp.mjs refuses them): small files stay files
+      assetsInlineLimit: 0,
     },
     preview: { host: '127.0.0.1', port: 4174, strictPort: true },
   };

@@ -1,10 +1,15 @@
 // A small static file server for the public finder's folder, as a CDN would serve it: gzip when
-// the browser accepts it, content types, `/` → index.html, 404 otherwise (no SPA fallback).
+// the browser accepts it, content types, `/` → index.html, 404 otherwise (no SPA fallback), and the
+// production server's security headers (scripts/server/csp.mjs).
 // Stoppable and restartable on the same port, for the offline checks.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { securityHeaders } from '../../scripts/server/csp.mjs';
+
+// The same strict Content-Security-Policy as `npm start`: a violation is a console error, which fails the suite.
+const SECURITY = securityHeaders();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -28,7 +33,7 @@ export async function startStaticServer(rootDir, port) {
       return;
     }
     const ext = extname(file);
-    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    const headers = { ...SECURITY, 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     let body = readFileSync(file);
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       if (!gzCache.has(file)) gzCache.set(file, gzipSync(body, { level: 9 }));
