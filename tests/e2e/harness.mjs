@@ -1,6 +1,6 @@
 // Shared plumbing for the browser tests: preview server, browser, off-origin guard, checks.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -108,4 +108,17 @@ export function assert(cond, message) {
 export function ensureDir(path) {
   mkdirSync(path, { recursive: true });
   return path;
+}
+
+/**
+ * Ends a suite: writes tests/output/e2e-summary-<name>.json, prints the `E2E: N passed, M failed`
+ * line the driver (run-e2e.mjs) reads, and exits non-zero on any failure.
+ */
+export function finishSuite({ outDir, name, results, started }) {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  const summary = { passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })) };
+  writeFileSync(join(outDir, `e2e-summary-${name}.json`), JSON.stringify(summary, null, 2));
+  console.log(`E2E: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
 }

@@ -1,9 +1,9 @@
 // Browser tests of the duty view's cameras and of a map an officer can read (issue 6, items 5 and 8),
 // against the production build (`npm run build` first). Prints `E2E: N passed, M failed`.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
 import { decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -321,8 +321,4 @@ try {
   server.stop();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(join(outDir, 'e2e-summary-cameras.json'), JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })) }, null, 2));
-console.log(`E2E: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finishSuite({ outDir, name: 'cameras', results, started });

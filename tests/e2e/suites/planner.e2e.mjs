@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -276,8 +276,4 @@ try {
   server.stop();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(join(outDir, 'e2e-summary-planner.json'), JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })) }, null, 2));
-console.log(`E2E: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finishSuite({ outDir, name: 'planner', results, started });

@@ -1,9 +1,9 @@
 // Typhoon mode (issue 10) on the production build: a track through the file picker, circles drawn,
 // the slider changes who is inside, must-leave-by ordered by urgency. Prints `E2E: N passed, M failed`.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -249,8 +249,4 @@ try {
   server.stop();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(join(outDir, 'e2e-summary-typhoon.json'), JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })) }, null, 2));
-console.log(`E2E: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finishSuite({ outDir, name: 'typhoon', results, started });
