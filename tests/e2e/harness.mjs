@@ -29,19 +29,26 @@ export async function startPreview(root, port, dir = 'dist') {
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: a CI machine may be busy (a previous suite's browser still exiting). Each probe has
+  // its own timeout, so one stuck connection cannot eat the whole wait.
+  const deadline = Date.now() + 60_000;
+  let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the static server exited: ${log}`);
-    try {
-      const r = await fetch(`${base}/`);
-      if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
-    } catch {
-      /* not up yet */
+    if (child.exitCode !== null) throw new Error(`the static server exited (${child.exitCode}): ${log}`);
+    if (log.includes('serving ')) {
+      try {
+        const r = await fetch(`${base}/`, { signal: AbortSignal.timeout(5_000) });
+        await r.arrayBuffer();
+        if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
+        lastProblem = `GET / answered ${r.status}`;
+      } catch (e) {
+        lastProblem = `GET / failed: ${e?.cause?.code ?? e?.name ?? e}`;
+      }
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');
-  throw new Error(`the static server did not start on ${base}: ${log}`);
+  throw new Error(`the static server did not answer on ${base} within 60 s (${lastProblem}); its output: ${log}`);
 }
 
 /** `chromium.launch` always starts from a fresh temporary profile (a new user-data-dir). */
