@@ -2,6 +2,7 @@
  * Timing helpers and the seeded PRNG shared by every benchmark. Times are wall-clock
  * (`process.hrtime.bigint`), reported in milliseconds.
  */
+import { readFileSync } from 'node:fs';
 import { createRng } from '../scripts/demo/prng';
 
 /** mulberry32, seeded: the demo generator's PRNG (scripts/demo/prng.ts), one implementation in the repo. */
@@ -85,9 +86,17 @@ export function fmtInt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** A progress line on stdout, stamped with the seconds since the run began. */
+/** The 1-minute load average (`uptime`'s first figure), or '?' where /proc is missing. */
+export function loadAverage1(): string {
+  try { return readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!; } catch { return '?'; }
+}
+
+/**
+ * A progress line on stdout, stamped with the seconds since the run began and the 1-minute load
+ * average at that moment (the machine may be shared: a figure is read beside its load).
+ */
 const started = nowMs();
 export function log(msg: string): void {
   const s = ((nowMs() - started) / 1000).toFixed(1).padStart(6);
-  console.log(`[${s}s] ${msg}`);
+  console.log(`[${s}s load ${loadAverage1()}] ${msg}`);
 }

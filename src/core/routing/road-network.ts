@@ -43,8 +43,8 @@ export function roadNetworkBytes(net: RoadNetwork): { graph: number; index: numb
   const { tree, segmentEdge, segmentShape, shapeXY } = net.index;
   const index = tree.data.byteLength + segmentEdge.byteLength + segmentShape.byteLength + shapeXY.byteLength;
   const n = net.graph.nodeCount, queueSlots = net.graph.forward.nodes.length + n + 1;
-  // seconds f64, label/predArc/touched i32, settled u8; heap (f64 + u32) and bucket entries (2 × i32) per slot
-  const expander = n * (8 + 4 + 4 + 4 + 1) + queueSlots * (8 + 4 + 4 + 4);
+  // seconds f64, label/predArc/touched i32; heap (f64 + u32) and bucket entries (2 × i32) per slot
+  const expander = n * (8 + 4 + 4 + 4) + queueSlots * (8 + 4 + 4 + 4);
   return { graph, index, expander, total: graph + index + expander };
 }
 

@@ -60,11 +60,10 @@ export class TravelTimeExpander {
   readonly predArc: Int32Array;
   private readonly queue: FlatQueue<number>;
   private readonly touched: Int32Array;
-  private readonly settled: Uint8Array;
   private readonly ranges = new Map<ArcTable, ArcRange>();
   private bucketHeads = new Int32Array(0);
-  private readonly entryNode: Int32Array;
-  private readonly entryNext: Int32Array;
+  /** bucket-queue entries, [node, next entry] pairs */
+  private readonly entries: Int32Array;
   /** which queue the last run used (for the bench and tests) */
   lastQueue: 'buckets' | 'heap' = 'heap';
   /** force a queue (tests and bench compare both); default: buckets when the ring fits */
@@ -78,11 +77,9 @@ export class TravelTimeExpander {
     this.label = new Int32Array(n).fill(-1);
     this.predArc = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
-    this.settled = new Uint8Array(n);
     // Lazy deletion pushes at most once per arc relaxation plus once per seeded node.
     this.queue = new FlatQueue<number>(graph.forward.nodes.length + n + 1, Float64Array, Uint32Array);
-    this.entryNode = new Int32Array(graph.forward.nodes.length + n + 1);
-    this.entryNext = new Int32Array(graph.forward.nodes.length + n + 1);
+    this.entries = new Int32Array(2 * (graph.forward.nodes.length + n + 1));
   }
 
   /** The arc table of the last run's direction, for reading `predArc`. */
@@ -128,21 +125,27 @@ export class TravelTimeExpander {
     return this;
   }
 
-  /** Dial's algorithm: buckets of `width` seconds in a ring of linked lists (see the class comment). */
+  /**
+   * Dial's algorithm: buckets of `width` seconds in a ring of linked lists (see the class comment).
+   * An entry is [node, next] side by side in one Int32Array (one cache line per pop, not two).
+   * No settled flags: an entry is current when the node's time still falls in the bucket being
+   * emptied (every entry is filed by the same `(seconds × perWidth) & mask`); a node improved
+   * since lies in an earlier bucket, already emptied, so its later entries are skipped.
+   */
   private expandWithBuckets(arcs: ArcTable, width: number, span: number, budgetSeconds: number, closedEdges: Uint8Array | undefined, signal: AbortSignal | undefined): void {
     let size = 1;
     while (size < span) size *= 2;
     if (this.bucketHeads.length < size) this.bucketHeads = new Int32Array(size).fill(-1);
     const heads = this.bucketHeads, mask = size - 1, perWidth = 1 / width;
-    const { seconds, label, predArc, settled, entryNode, entryNext, touched } = this;
+    const { seconds, label, predArc, entries: entry, touched } = this;
     // One entry per seeded node (its best seed), as for the heap: within capacity for any seed count.
     let entries = 0, pending = 0, cur = Infinity;
     for (let i = 0; i < this.touchedCount; i++) {
-      const v = touched[i]!, b = Math.floor(seconds[v]! / width);
-      if (b < cur) cur = b;
-      entryNode[entries] = v;
-      entryNext[entries] = heads[b & mask]!;
-      heads[b & mask] = entries++;
+      const v = touched[i]!, x = seconds[v]! * perWidth, b = (x & mask);
+      if (Math.floor(x) < cur) cur = Math.floor(x);
+      entry[2 * entries] = v;
+      entry[2 * entries + 1] = heads[b]!;
+      heads[b] = entries++;
       pending++;
     }
     const { offsets, nodes, edges, seconds: arcSeconds } = arcs;
@@ -153,11 +156,11 @@ export class TravelTimeExpander {
       const slot = cur & mask;
       let e = heads[slot]!;
       while (e >= 0) {
-        heads[slot] = entryNext[e]!;
+        heads[slot] = entry[2 * e + 1]!;
         pending--;
-        const v = entryNode[e]!;
-        if (settled[v] === 0) {
-          settled[v] = 1;
+        const v = entry[2 * e]!;
+        const t = seconds[v]!;
+        if (((t * perWidth) & mask) === slot) {
           if (++pops === ABORT_CHECK_EVERY) {
             pops = 0;
             if (signal?.aborted) {
@@ -166,7 +169,7 @@ export class TravelTimeExpander {
               throw new AbortError();
             }
           }
-          const t = seconds[v]!, l = label[v]!;
+          const l = label[v]!;
           const end = offsets[v + 1]!;
           for (let a = offsets[v]!; a < end; a++) {
             const w = nodes[a]!;
@@ -178,8 +181,8 @@ export class TravelTimeExpander {
               label[w] = l;
               predArc[w] = a;
               const b = (tw * perWidth) & mask; // ≥ the current bucket: arcs are ≥ width (rounding may keep it in the current one, still correct)
-              entryNode[entries] = w;
-              entryNext[entries] = heads[b]!;
+              entry[2 * entries] = w;
+              entry[2 * entries + 1] = heads[b]!;
               heads[b] = entries++;
               pending++;
             }
@@ -239,12 +242,18 @@ export class TravelTimeExpander {
   }
 
   private reset(): void {
-    for (let i = 0; i < this.touchedCount; i++) {
-      const v = this.touched[i]!;
-      this.seconds[v] = Infinity;
-      this.label[v] = -1;
-      this.predArc[v] = -1;
-      this.settled[v] = 0;
+    if (this.touchedCount > this.graph.nodeCount >> 3) {
+      // A large search (one-to-all, a county's coverage): sequential fills beat scattered writes.
+      this.seconds.fill(Infinity);
+      this.label.fill(-1);
+      this.predArc.fill(-1);
+    } else {
+      for (let i = 0; i < this.touchedCount; i++) {
+        const v = this.touched[i]!;
+        this.seconds[v] = Infinity;
+        this.label[v] = -1;
+        this.predArc[v] = -1;
+      }
     }
     this.touchedCount = 0;
     this.queue.clear();
