@@ -90,6 +90,57 @@ export async function guardOrigin(context, origin, offOrigin) {
   });
 }
 
+/**
+ * Records, from the first script of every page of `context`, the main thread's long tasks
+ * (PerformanceObserver 'longtask': `window.__longTasks` = [{ start, ms }]) and long animation
+ * frames, which split a frame into the page's scripts and the browser's rendering (SwiftShader is
+ * software GL): `window.__longFrames` = [{ start, ms, scriptMs, renderMs, layoutMs, scripts:
+ * [{ ms, what }] }]. Read them with `longTasksSince(page, sinceMs)`.
+ */
+export async function recordLongTasks(context) {
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    window.__longFrames = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* no longtask support */ }
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const end = e.startTime + e.duration;
+          const scripts = (e.scripts ?? []).map((x) => ({ ms: Math.round(x.duration), what: `${x.invokerType}:${x.invoker ?? ''} ${x.sourceFunctionName ?? ''} ${String(x.sourceURL ?? '').split('/').pop()}`.trim() }));
+          window.__longFrames.push({
+            start: Math.round(e.startTime),
+            ms: Math.round(e.duration),
+            scriptMs: scripts.reduce((sum, x) => sum + x.ms, 0),
+            renderMs: Math.round(e.renderStart ? end - e.renderStart : 0),
+            layoutMs: Math.round(end - (e.styleAndLayoutStart || end)),
+            scripts,
+          });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch { /* no long-animation-frame support */ }
+  });
+}
+
+/** The long tasks and long frames recorded by `recordLongTasks` that started at or after `sinceMs`. */
+export async function longTasksSince(page, sinceMs = 0) {
+  const { tasks, frames } = await page.evaluate(() => ({ tasks: window.__longTasks ?? [], frames: window.__longFrames ?? [] }));
+  return { tasks: tasks.filter((t) => t.start >= sinceMs), frames: frames.filter((f) => f.start >= sinceMs) };
+}
+
+/** The two checks every suite ends with: nothing left the origin, no page or console error. */
+export async function checkOriginAndErrors(check, { offOrigin, pageErrors }, { originName = 'no request left the origin' } = {}) {
+  await check(originName, async () => {
+    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
+  });
+  await check('no page errors or console errors', async () => {
+    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
+  });
+}
+
 export function createRunner() {
   const results = [];
   return {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, recordLongTasks, startPreview } from '../harness.mjs';
 import { decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -18,13 +18,6 @@ if (!existsSync(join(root, 'dist', 'index.html'))) {
   process.exit(1);
 }
 
-/** Records long tasks (PerformanceObserver 'longtask') from the start of every page. */
-const LONG_TASK_OBSERVER = () => {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ startMs: Math.round(e.startTime), durationMs: Math.round(e.duration) });
-  }).observe({ type: 'longtask', buffered: true });
-};
 
 async function waitForIdle(page, settleMs = 600) {
   await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true && typeof window.__onemap?.drawnIcons === 'function', null, { timeout: 30_000 });
@@ -51,7 +44,7 @@ try {
   close = launched.close;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   await guardOrigin(context, server.base, offOrigin);
-  await context.addInitScript(LONG_TASK_OBSERVER);
+  await recordLongTasks(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
@@ -209,7 +202,7 @@ try {
       await page.getByTestId('detail-close').click(); // the panel would cover the next icons
     }
     const tasks = await page.evaluate(() => window.__longTasks);
-    console.log(`      long tasks while opening the cluster and picking ${seatIds.length} icons: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms`).join(', ') : 'none'}`);
+    console.log(`      long tasks while opening the cluster and picking ${seatIds.length} icons: ${tasks.length ? tasks.map((t) => `${t.ms} ms`).join(', ') : 'none'}`);
   });
 
   await check('shelters open, full and closed look different (sampled pixels of the drawn icons)', async () => {
@@ -270,7 +263,7 @@ try {
     // must be MapLibre layers (tiled and tessellated in its worker), none a deck.gl layer.
     const small = await browser.newContext({ viewport: { width: 1024, height: 640 }, locale: 'zh-CN' });
     await guardOrigin(small, server.base, offOrigin);
-    await small.addInitScript(LONG_TASK_OBSERVER);
+    await recordLongTasks(small);
     const p = await small.newPage();
     p.on('pageerror', (e) => pageErrors.push(`circle pageerror: ${e.message}`));
     const station = seat[0];
@@ -299,20 +292,14 @@ try {
     const deckLayers = await p.evaluate(() => window.__onemap.deckLayerIds());
     await p.screenshot({ path: join(outDir, 'cameras-05-rescue-circle.png') });
     await small.close();
-    const list = (ts) => (ts.length ? ts.map((t) => `${t.durationMs} ms`).join(', ') : 'none');
-    const over = tasks.filter((t) => t.durationMs > 200);
+    const list = (ts) => (ts.length ? ts.map((t) => `${t.ms} ms`).join(', ') : 'none');
+    const over = tasks.filter((t) => t.ms > 200);
     console.log(`      long tasks while showing the circle: ${list(tasks)}; over 200 ms: ${over.length}; plain frames (dragging the map): ${list(plain)}`);
     assert(mapLayers.filter((id) => id.startsWith('rescue-circle-fill-')).length >= 3, `no MapLibre band layers: ${mapLayers.join(', ')}`);
     assert(!deckLayers.some((id) => id.startsWith('rescue-circle')), `a deck.gl layer draws the bands: ${deckLayers.join(', ')}`);
   });
 
-  await check('no request left the origin', async () => {
-    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
-  });
-
-  await check('no page errors or console errors', async () => {
-    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
-  });
+  await checkOriginAndErrors(check, { offOrigin, pageErrors });
 } catch (err) {
   results.push({ name: 'harness', ok: false, err });
   console.log(`  ✗ harness: ${err?.stack ?? err}`);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
 import { changedFraction, decodePng, distinctSampledColors } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -312,13 +312,7 @@ try {
     }
   });
 
-  await check('no request left the origin', async () => {
-    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
-  });
-
-  await check('no page errors or console errors', async () => {
-    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
-  });
+  await checkOriginAndErrors(check, { offOrigin, pageErrors });
 } catch (err) {
   results.push({ name: 'harness', ok: false, err });
   console.log(`  ✗ harness: ${err?.stack ?? err}`);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, longTasksSince, recordLongTasks, startPreview } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -32,25 +32,7 @@ try {
   close = launched.close;
   const context = await launched.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await guardOrigin(context, server.base, offOrigin);
-  await context.addInitScript(() => {
-    window.__longTasks = [];
-    window.__longFrames = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
-      }).observe({ type: 'longtask', buffered: true });
-      // Long animation frames say which scripts ran in a long frame and for how long, so the
-      // planner's own work can be told from the browser's rendering (SwiftShader is software GL).
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          window.__longFrames.push({
-            start: Math.round(e.startTime), ms: Math.round(e.duration), renderMs: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0),
-            scripts: (e.scripts ?? []).map((x) => ({ ms: Math.round(x.duration), what: `${x.invokerType}:${x.invoker ?? ''} ${String(x.sourceURL ?? '').split('/').pop()}` })),
-          });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    } catch { /* not supported */ }
-  });
+  await recordLongTasks(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
@@ -241,8 +223,7 @@ try {
     if (cur) tasks.push(cur);
     tasks.sort((a, b) => b.jsMs - a.jsMs);
     const worst = tasks[0] ?? { jsMs: 0, nativeMs: 0, top: new Map() };
-    const all = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= since);
-    const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= since);
+    const { tasks: all, frames } = await longTasksSince(page, since);
     console.log(`      long tasks during the steps: ${all.map((t) => `${t.ms} ms`).join(', ') || 'none'}; long frames: ${frames.map((f) => `${f.ms} ms`).join(', ') || 'none'}`);
     console.log(`      the app's JavaScript per task, worst five: ${tasks.slice(0, 5).map((t) => `${t.jsMs.toFixed(0)} ms (+${t.nativeMs.toFixed(0)} ms native)`).join(', ')}`);
     console.log(`      in the worst: ${[...worst.top].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join('; ')}`);
@@ -261,13 +242,7 @@ try {
     assert(worst <= 200, `a task ran ${worst.toFixed(0)} ms of the app's JavaScript`);
   });
 
-  await check('no request left the origin', async () => {
-    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
-  });
-
-  await check('no page errors or console errors', async () => {
-    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
-  });
+  await checkOriginAndErrors(check, { offOrigin, pageErrors });
 } catch (err) {
   results.push({ name: 'harness', ok: false, err });
   console.log(`  ✗ harness: ${err?.stack ?? err}`);

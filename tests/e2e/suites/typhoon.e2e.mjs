@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, longTasksSince, recordLongTasks, startPreview } from '../harness.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -62,24 +62,7 @@ try {
   close = launched.close;
   const context = await launched.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
   await guardOrigin(context, server.base, offOrigin);
-  await context.addInitScript(() => {
-    window.__longTasks = [];
-    window.__frames = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
-      }).observe({ type: 'longtask', buffered: true });
-    } catch { /* no longtask support */ }
-    // Long animation frames split a frame into the page's scripts and the browser's rendering.
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          const scriptMs = e.scripts.reduce((s, x) => s + x.duration, 0);
-          window.__frames.push({ start: Math.round(e.startTime), ms: Math.round(e.duration), scriptMs: Math.round(scriptMs), top: e.scripts.map((x) => `${Math.round(x.duration)}ms ${x.invoker} ${x.sourceFunctionName}`).slice(0, 4), layoutMs: Math.round(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration)) });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    } catch { /* no LoAF support */ }
-  });
+  await recordLongTasks(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
@@ -218,8 +201,7 @@ try {
   });
 
   await check('no script task over 200 ms while the slider moves and lists update (long tasks and long animation frames)', async () => {
-    const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= stepsStart);
-    const frames = (await page.evaluate(() => window.__frames)).filter((f) => f.start >= stepsStart);
+    const { tasks, frames } = await longTasksSince(page, stepsStart);
     console.log(`      long tasks: ${tasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
     console.log(`      long frames (total / our scripts): ${frames.map((f) => `${f.ms}/${f.scriptMs}`).join(', ') || 'none'}`);
     // With SwiftShader every WebGL frame is read back for software compositing (GLES2::ReadPixels
@@ -229,18 +211,12 @@ try {
       assert(tasks.every((t) => t.ms <= 200), `long tasks over 200 ms and no long-animation-frame data: ${JSON.stringify(tasks)}`);
     }
     const worst = frames.reduce((a, f) => (!a || f.scriptMs > a.scriptMs ? f : a), null);
-    if (worst) console.log(`      heaviest frame's scripts: ${worst.top.join('; ')}`);
+    if (worst) console.log(`      heaviest frame's scripts: ${worst.scripts.slice(0, 4).map((x) => `${x.ms}ms ${x.what}`).join('; ')}`);
     const heavy = frames.filter((f) => f.scriptMs > 200);
     assert(heavy.length === 0, `frames whose scripts ran over 200 ms: ${JSON.stringify(heavy)}`);
   });
 
-  await check('no request left the origin', async () => {
-    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
-  });
-
-  await check('no page errors or console errors', async () => {
-    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
-  });
+  await checkOriginAndErrors(check, { offOrigin, pageErrors });
 } catch (err) {
   results.push({ name: 'harness', ok: false, err });
   console.log(`  ✗ harness: ${err?.stack ?? err}`);
