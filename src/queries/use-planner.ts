@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import villageEvacuationUrl from '../../data/taishun/village-evacuation.json?url';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { PlanningPoint } from '../core';
 import { evacuationFromJson } from '../io/schemas/evacuation';
 import { villagesFromGeoJson } from '../io/load-resources';
@@ -67,6 +68,23 @@ export function usePlannerAreaRaster(
     queryKey: ['compute', 'planner', 'area', BASEMAP_URLS.roads, stations, bandsMinutes, catchments, barriers ?? null],
     queryFn: ({ signal }) => getComputeClient().request('plannerAreaRaster', { stations: stations!, bandsMinutes, catchments, barriers, ...colors }, { signal }),
     enabled: network.isSuccess && stations !== null && stations.length > 0 && bandsMinutes.length > 0,
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The county's gaps: where the chosen stations and what-if sites do not reach within the budget. */
+export function usePlannerGaps(
+  stations: readonly PlanningPoint[] | null,
+  budgetMinutes: number,
+  within: Polygon | MultiPolygon | null,
+  barriers?: BarrierSpec,
+) {
+  const network = useComputeNetwork();
+  return useQuery({
+    queryKey: ['compute', 'planner', 'gaps', BASEMAP_URLS.roads, stations, budgetMinutes, within !== null, barriers ?? null],
+    queryFn: ({ signal }) => getComputeClient().request('plannerGaps', { stations: stations!, budgetMinutes, within: within!, barriers }, { signal }),
+    enabled: network.isSuccess && stations !== null && stations.length > 0 && budgetMinutes > 0 && within !== null,
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   });

@@ -1,5 +1,5 @@
 import {
-  closedEdgesFromBarriers, closedEdgesPerBarrier, computeCoverage, computeIsochrones, CoreError, findNearestByTravelTime, parseRoads,
+  closedEdgesFromBarriers, closedEdgesPerBarrier, computeCoverage, computeIsochrones, coverageGaps, CoreError, findNearestByTravelTime, parseRoads,
   projectX, projectY, roadNetworkFromRaw, createRoadNetwork, deserializeRoadGraph, getSpeedProfile, isRoadGraphBinary, roadNetworkBytes, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS, buildPointIndex, nearestByStraightLine,
   type PointIndex, type RoadNetwork, type SnappedResource,
 } from '../core';
@@ -151,6 +151,11 @@ export function createComputeHandlers(): ComputeHandlers {
       const net = requireNetwork(s);
       const raster = areaRaster(net, stations, { bandsMinutes, catchments, closedEdges: closedEdgesOf(s, net, barriers), bandColors, palette, signal: ctx.signal });
       return { result: { raster }, transfer: raster ? [raster.rgba.buffer] : [] };
+    },
+    plannerGaps({ stations, budgetMinutes, within, barriers }, ctx) {
+      const net = requireNetwork(s);
+      const a = computeCoverage(net, stations, { bandsMinutes: [budgetMinutes], closedEdges: closedEdgesOf(s, net, barriers), signal: ctx.signal });
+      return { result: coverageGaps(a.covered.features[0]?.geometry ?? null, within) };
     },
     ...createPlannerHandlers(() => ({ net: s.net, raw: s.raw })),
   };

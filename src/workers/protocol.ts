@@ -89,6 +89,11 @@ export interface ComputeMessages extends TyphoonMessages {
     { stations: readonly PlanningPoint[]; bandsMinutes: readonly number[]; catchments: boolean; barriers?: BarrierSpec; bandColors: ReadonlyArray<readonly [number, number, number, number]>; palette: ReadonlyArray<readonly [number, number, number, number]> },
     { raster: import('./area-raster').AreaRaster | null },
   ];
+  /** the county's gaps: the region outside the stations' covered area (contour of the spec's grid), with areas */
+  plannerGaps: [
+    { stations: readonly PlanningPoint[]; budgetMinutes: number; within: import('geojson').Polygon | import('geojson').MultiPolygon; barriers?: BarrierSpec },
+    import('../core').CoverageGaps,
+  ];
   /** the planner's villages (with people who must move), shelters and stations */
   plannerSetData: [
     { villages: readonly PlannerVillage[]; shelters: readonly PlannerShelter[]; stations: readonly PlannerStation[] },

@@ -76,11 +76,16 @@ try {
     void before;
   });
 
-  let promised = 0, coveredBefore = 0, siteId = '';
-  await check('where to build next: greedy and exact, the gap stated; "Add this site" raises covered population by exactly its marginal', async () => {
+  let promised = 0, coveredBefore = 0, gapBefore = 0, siteId = '';
+  await check('where to build next: greedy and exact, the gap stated; "Add this site" raises covered population by exactly its marginal and shrinks the uncovered area', async () => {
     await page.goto(`${app}#map=10/27.55/119.85&view=planner`);
     await page.getByTestId('planner-total').waitFor({ timeout: 60_000 });
     coveredBefore = await covered();
+    await page.getByTestId('planner-gap-area').waitFor({ timeout: 60_000 });
+    gapBefore = Number(await page.getByTestId('planner-gap-area').getAttribute('data-gap-km2'));
+    const countyKm2 = Number(await page.getByTestId('planner-gap-area').getAttribute('data-county-km2'));
+    assert(gapBefore > 0 && gapBefore < countyKm2, `gap ${gapBefore} km² of ${countyKm2} km²`);
+    assert((await page.evaluate(() => window.__onemap.deckLayerIds())).some((id) => id.startsWith('planner-gaps')), 'the gaps are not drawn');
     await tab('sites');
     await page.getByTestId('planner-greedy-pick-0').waitFor({ timeout: 60_000 });
     const pick = page.getByTestId('planner-greedy-pick-0');
@@ -98,6 +103,8 @@ try {
     await tab('coverage');
     await page.waitForFunction((want) => Number(document.querySelector('[data-testid=planner-total]')?.getAttribute('data-covered')) === want, coveredBefore + promised, { timeout: 30_000 });
     console.log(`      site ${siteId} promised +${promised}: ${coveredBefore} → ${await covered()}`);
+    await page.waitForFunction((before) => Number(document.querySelector('[data-testid=planner-gap-area]')?.getAttribute('data-gap-km2')) < before, gapBefore, { timeout: 30_000 });
+    console.log(`      uncovered area of the county: ${gapBefore.toFixed(1)} → ${Number(await page.getByTestId('planner-gap-area').getAttribute('data-gap-km2')).toFixed(1)} km²`);
     assert(/sites=/.test(page.url()), 'the what-if is not in the hash');
     await page.waitForTimeout(1000);
     await page.screenshot({ path: shot('03-after-site') });

@@ -4,7 +4,7 @@ import { fmtInt, fmtMinutes, fmtPct } from './format';
 import type { PlannerModel } from './use-planner-model';
 import { BUDGET_CHOICES_MINUTES, STATION_KIND_CHOICES, type PlannerState } from './state/planner-params';
 import { sortRows, townshipCoverageRows, uncoveredVillageRows, type TownshipCoverageRow } from './state/tables';
-import { TIME_CLASSES } from './state/map-layers';
+import { GAP_FILL, GAP_LINE, TIME_CLASSES } from './state/map-layers';
 
 // ECharts is large: loaded only when the planner shows its chart, never in the other views.
 const TownshipChart = lazy(() => import('./TownshipChart'));
@@ -67,6 +67,7 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
         </label>
         <label><input type="checkbox" checked={state.bands} onChange={(e) => update({ bands: e.target.checked })} /> {t('planner.bands')}</label>
         <label><input type="checkbox" data-testid="planner-catchments" checked={state.catchments} onChange={(e) => update({ catchments: e.target.checked })} /> {t('planner.catchments')}</label>
+        <label><input type="checkbox" data-testid="planner-gaps-toggle" checked={state.gaps} onChange={(e) => update({ gaps: e.target.checked })} /> {t('planner.gaps.show')}</label>
       </fieldset>
 
       {model.coverage.error && <p className="status-note error">{t('planner.failed', { message: model.coverage.error.message })}</p>}
@@ -78,6 +79,7 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
             <div className="planner-big" data-testid="planner-covered-share">{fmtPct(r.total.coveredShare)}</div>
             <div>{t('planner.total.people', { covered: fmtInt(r.total.coveredPopulation, lang), population: fmtInt(r.total.population, lang) })}</div>
             <div>{t('planner.total.villages', { count: r.total.uncoveredPlaces, total: r.total.places })}</div>
+            <GapArea model={model} minutes={state.budgetMinutes} lang={lang} />
           </div>
           <div className="planner-legend" aria-label={t('planner.legend.title')}>
             <span>{t('planner.legend.title')}:</span>
@@ -88,6 +90,7 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
               </span>
             ))}
             <span className="planner-legend-item"><i style={{ background: 'rgb(90,90,90)' }} />{t('planner.legend.unreachable')}</span>
+            {state.gaps && <span className="planner-legend-item"><i className="planner-gap-swatch" style={{ background: `rgba(${GAP_FILL.slice(0, 3).join(',')},0.45)`, borderColor: `rgb(${GAP_LINE.slice(0, 3).join(',')})` }} />{t('planner.gaps.legend')}</span>}
           </div>
 
           <h3>{t('planner.chart.title')}</h3>
@@ -148,6 +151,19 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
           )}
         </>
       )}
+    </div>
+  );
+}
+
+/** The gaps' area: the county outside the covered area (computed in the worker from the contour). */
+function GapArea({ model, minutes, lang }: { model: PlannerModel; minutes: number; lang: string }) {
+  const { t } = useTranslation();
+  const g = model.gaps.data;
+  if (!g) return model.gaps.isFetching ? <div className="hint">{t('planner.gaps.computing')}</div> : null;
+  const km2 = (x: number) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
+  return (
+    <div data-testid="planner-gap-area" data-gap-km2={g.gapKm2.toFixed(3)} data-county-km2={g.withinKm2.toFixed(3)}>
+      {t('planner.gaps.area', { minutes, gap: km2(g.gapKm2), total: km2(g.withinKm2), share: fmtPct(g.withinKm2 > 0 ? g.gapKm2 / g.withinKm2 : 0) })}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { ReportTab } from './ReportTab';
 import { SheltersTab } from './SheltersTab';
 import { SitesTab } from './SitesTab';
 import { StormTab } from './StormTab';
-import { areaLayer, floodLayer, villageTimeLayers } from './state/map-layers';
+import { areaLayer, floodLayer, gapLayer, villageTimeLayers } from './state/map-layers';
 import { candidateId, parsePlannerParams, plannerParams, PLANNER_TABS, type PlannerState } from './state/planner-params';
 import { reportRows } from './state/report';
 import { usePlannerModel } from './use-planner-model';
@@ -33,11 +33,12 @@ export function PlannerView(props: ViewProps) {
   const shown = model.stormOn ? model.stormCoverage.data?.rollUp : model.coverage.data?.rollUp;
   const below = useMemo<LayerDescriptor[]>(() => {
     const out: LayerDescriptor[] = [];
+    if (state.gaps && state.tab === 'coverage') out.push(gapLayer(model.gaps.data?.gaps ?? null));
     const raster = model.area.data?.raster;
     if (raster) out.push(areaLayer(raster));
     out.push(floodLayer(state.flood));
     return out;
-  }, [model.area.data, state.flood]);
+  }, [model.area.data, model.gaps.data, state.gaps, state.tab, state.flood]);
   // Village dots over the icons, so the colour of every village stays visible where resources crowd.
   const above = useMemo<LayerDescriptor[]>(() => (shown ? villageTimeLayers(shown, (id) => model.lookups.villages.get(id)?.lngLat) : []), [shown, model.lookups.villages]);
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { PlanningPoint } from '../../../core';
 import type { Resource } from '../../../io/schemas/resource';
 import {
-  usePlannerAreaRaster, usePlannerCoverage, usePlannerCutOff, usePlannerData, usePlannerShelters, usePlannerShelterSuggestions, usePlannerStationSuggestions,
+  usePlannerAreaRaster, usePlannerCoverage, usePlannerGaps, usePlannerCutOff, usePlannerData, usePlannerShelters, usePlannerShelterSuggestions, usePlannerStationSuggestions,
 } from '../../../queries/use-planner';
 import type { BarrierSpec } from '../../../workers/protocol';
 import type { ViewProps } from '../types';
@@ -60,8 +60,14 @@ export function usePlannerModel(props: ViewProps, state: PlannerState) {
   }, [resources, state.kinds, sites]);
   const travelBands = useMemo(() => bandsOf(state).map((m) => m - state.turnoutMinutes).filter((m) => m > 0), [state]);
   const area = usePlannerAreaRaster(areaStations, travelBands, state.catchments, AREA_COLORS, stormOn ? barriers : undefined);
+  // The gaps: the county outside the budget's covered area (travel minutes: the budget less turnout).
+  const county = useMemo(() => {
+    const g = props.basemap?.county.features[0]?.geometry;
+    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? g : null;
+  }, [props.basemap]);
+  const gaps = usePlannerGaps(areaStations, state.budgetMinutes - state.turnoutMinutes, county, stormOn ? barriers : undefined);
 
-  return { resources, lookups, barriers, stormOn, sites, newShelters, extraCandidates, plannerData, coverage, stormCoverage, shelters, stationSuggestions, shelterSuggestions, cutOff, area, travelBands };
+  return { resources, lookups, barriers, stormOn, sites, newShelters, extraCandidates, plannerData, coverage, stormCoverage, shelters, stationSuggestions, shelterSuggestions, cutOff, area, gaps, travelBands };
 }
 
 export type PlannerModel = ReturnType<typeof usePlannerModel>;

@@ -11,7 +11,7 @@ describe('planner hash params', () => {
     expect(plannerParams(DEFAULT_PLANNER_STATE)).toEqual({});
     const s = {
       ...DEFAULT_PLANNER_STATE, tab: 'storm' as const, kinds: ['fire_station' as const], budgetMinutes: 10, turnoutMinutes: 1, sites: [[119.71234, 27.55123] as [number, number]],
-      newShelters: [{ lngLat: [119.8, 27.6] as [number, number], capacity: 300 }], share: 0.05, typhoonSafeOnly: true, p: 2, build: 'shelter' as const,
+      newShelters: [{ lngLat: [119.8, 27.6] as [number, number], capacity: 300 }], share: 0.05, typhoonSafeOnly: true, p: 2, build: 'shelter' as const, gaps: false,
       flood: [{ type: 'Polygon' as const, coordinates: [[[119.7, 27.5], [119.72, 27.5], [119.72, 27.52], [119.7, 27.5]]] }],
     };
     expect(parsePlannerParams(plannerParams(s))).toEqual(s);

@@ -1,5 +1,5 @@
 /** What the planner draws: plain layer descriptors (the shell's MapCanvas draws them). */
-import type { Feature, Geometry, Polygon } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { CoverageRollUp } from '../../../../core';
 import type { LayerDescriptor, Rgba, ShapesDescriptor } from '../../../../map/layer-descriptor';
 
@@ -54,5 +54,17 @@ export function floodLayer(flood: readonly Polygon[]): LayerDescriptor {
     type: 'shapes', id: 'planner-flood', visible: flood.length > 0,
     features: { type: 'FeatureCollection', features: flood.map((g) => ({ type: 'Feature', properties: {}, geometry: g })) },
     fillColor: FLOOD_FILL, lineColor: [20, 60, 160, 255], lineWidthPixels: 2, pointRadiusPixels: 0, pickable: false,
+  };
+}
+
+export const GAP_FILL: Rgba = [200, 30, 30, 70];
+export const GAP_LINE: Rgba = [170, 20, 20, 220];
+
+/** The county outside the covered area: tinted red, outlined, under the covered-area image. */
+export function gapLayer(gaps: MultiPolygon | null): LayerDescriptor {
+  return {
+    type: 'shapes', id: 'planner-gaps', visible: gaps !== null,
+    features: { type: 'FeatureCollection', features: gaps ? [{ type: 'Feature', properties: {}, geometry: gaps }] : [] },
+    fillColor: GAP_FILL, lineColor: GAP_LINE, lineWidthPixels: 1, pointRadiusPixels: 0, pickable: false,
   };
 }

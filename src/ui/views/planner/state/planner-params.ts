@@ -23,6 +23,8 @@ export interface PlannerState {
   bands: boolean;
   turnoutMinutes: number;
   catchments: boolean;
+  /** draw the county outside the covered area (the gaps) */
+  gaps: boolean;
   /** what-if stations */
   sites: Array<[number, number]>;
   /** what-if shelters */
@@ -42,7 +44,7 @@ export interface PlannerState {
 }
 
 export const DEFAULT_PLANNER_STATE: PlannerState = {
-  tab: 'coverage', kinds: ['fire_station', 'rescue_team'], budgetMinutes: 15, bands: false, turnoutMinutes: 0, catchments: false,
+  tab: 'coverage', kinds: ['fire_station', 'rescue_team'], budgetMinutes: 15, bands: false, turnoutMinutes: 0, catchments: false, gaps: true,
   sites: [], newShelters: [], share: null, typhoonSafeOnly: false, walkMinutes: 30, p: 3, newCapacity: 200, candidates: [], flood: [], build: 'station',
 };
 
@@ -94,6 +96,7 @@ export function parsePlannerParams(params: Readonly<Record<string, string>>): Pl
     bands: params.bands === '1',
     turnoutMinutes: num(params.turnout, (x) => x >= 0 && x <= 10) ?? d.turnoutMinutes,
     catchments: params.catch === '1',
+    gaps: params.gaps !== '0',
     sites: parsePoints(params.sites) ?? d.sites,
     newShelters: parseShelters(params.newsh) ?? d.newShelters,
     share: share === null ? null : share / 100,
@@ -117,6 +120,7 @@ export function plannerParams(s: PlannerState): Record<string, string> {
   if (s.bands) out.bands = '1';
   if (s.turnoutMinutes !== d.turnoutMinutes) out.turnout = String(s.turnoutMinutes);
   if (s.catchments) out.catch = '1';
+  if (!s.gaps) out.gaps = '0';
   if (s.sites.length) out.sites = s.sites.map((p) => `${r5(p[0])},${r5(p[1])}`).join(';');
   if (s.newShelters.length) out.newsh = s.newShelters.map((n) => `${r5(n.lngLat[0])},${r5(n.lngLat[1])},${n.capacity}`).join(';');
   if (s.share !== null) out.share = String(Math.round(s.share * 1000) / 10);
