@@ -156,5 +156,15 @@ describe('the snap raster (scatter pass, sorted block pass, same-edge ties) join
       if (snap.candidates.length === 1) expect(r!.fraction).toBeCloseTo(snap.candidates[0]!.fraction, 6);
     }
     expect(checked).toBeGreaterThan(2000);
+    // The scatter pass (squared distances, vertex ties) and the block pass alone store the same bits in every cell.
+    const cells = (r: SnapRaster) => {
+      const out: string[] = new Array(frame.width * frame.height).fill('');
+      r.forEachCell(frame, (cell, edge, fraction, off, tie) => { out[cell] = `${edge} ${fraction} ${off} ${tie ? JSON.stringify(tie) : ''}`; }, (cell, off) => { out[cell] = `-1 ${off}`; });
+      return out;
+    };
+    const scattered = cells(new SnapRaster(net, 40)), blocksOnly = cells(new SnapRaster(net, 40, false));
+    let differing = 0;
+    for (let i = 0; i < scattered.length; i++) if (scattered[i] !== blocksOnly[i]) differing++;
+    expect(differing).toBe(0);
   });
 });
