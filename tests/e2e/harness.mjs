@@ -1,6 +1,6 @@
 // Shared plumbing for the browser tests: preview server, browser, off-origin guard, checks.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -166,6 +166,51 @@ export function assert(cond, message) {
 export function ensureDir(path) {
   mkdirSync(path, { recursive: true });
   return path;
+}
+
+/** Ends the process with a failure line when there is no production build to test. */
+export function requireBuild(root, dir = 'dist') {
+  if (existsSync(join(root, dir, 'index.html'))) return;
+  console.log(`  ✗ no production build in ${dir}/: run \`npm run build\` first`);
+  console.log('E2E: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+/**
+ * The frame every suite shares: the build must exist, the production server runs on `port`,
+ * `body` gets the runner and what it needs to open browsers; whatever `body` throws is one failed
+ * check ("harness"); browsers and the server are always closed; then the summary and exit code.
+ * `launch(extraArgs)` starts a Chromium closed at the end; `watchErrors(page)` records its page
+ * and console errors into `pageErrors` (checked by `checkOriginAndErrors`).
+ */
+export async function runSuite({ name, root, port, outDir }, body) {
+  requireBuild(root);
+  const { check, results } = createRunner();
+  const started = Date.now();
+  const server = await startPreview(root, port);
+  const offOrigin = [];
+  const pageErrors = [];
+  const browsers = [];
+  const launch = async (extraArgs = []) => {
+    const launched = await launchBrowser(extraArgs);
+    browsers.push(launched);
+    return launched.browser;
+  };
+  const watchErrors = (page) => {
+    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+    return page;
+  };
+  try {
+    await body({ check, results, server, offOrigin, pageErrors, launch, watchErrors });
+  } catch (err) {
+    results.push({ name: 'harness', ok: false, err });
+    console.log(`  ✗ harness: ${err?.stack ?? err}`);
+  } finally {
+    for (const b of browsers) await b.close().catch(() => {});
+    server.stop();
+  }
+  finishSuite({ outDir, name, results, started });
 }
 
 /**

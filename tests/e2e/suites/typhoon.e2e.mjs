@@ -1,9 +1,8 @@
 // Typhoon mode (issue 10) on the production build: a track through the file picker, circles drawn,
 // the slider changes who is inside, must-leave-by ordered by urgency. Prints `E2E: N passed, M failed`.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, longTasksSince, recordLongTasks, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, ensureDir, guardOrigin, longTasksSince, recordLongTasks, runSuite } from '../harness.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -45,27 +44,13 @@ async function setHour(page, iso) {
 
 const hashParam = (url, key) => new URLSearchParams(new URL(url).hash.slice(1)).get(key);
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('  ✗ no production build: run `npm run build` first');
-  console.log('E2E: 0 passed, 1 failed');
-  process.exit(1);
-}
-
-const { check, results } = createRunner();
-const started = Date.now();
-const server = await startPreview(root, port);
-const offOrigin = [];
-const pageErrors = [];
-let close = async () => {};
-try {
-  const launched = await launchBrowser();
-  close = launched.close;
-  const context = await launched.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+await runSuite({ name: 'typhoon', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
   await guardOrigin(context, server.base, offOrigin);
   await recordLongTasks(context);
   const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  watchErrors(page);
   const app = `${server.base}/?e2e`;
   let stepsStart = 0;
   let before = null;
@@ -217,12 +202,4 @@ try {
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors });
-} catch (err) {
-  results.push({ name: 'harness', ok: false, err });
-  console.log(`  ✗ harness: ${err?.stack ?? err}`);
-} finally {
-  await close();
-  server.stop();
-}
-
-finishSuite({ outDir, name: 'typhoon', results, started });
+});
