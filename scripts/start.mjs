@@ -41,7 +41,7 @@ if (connectSrc !== "'self'") console.log(`onemap: live sources allowed (connect-
 const { serveStatic } = await import('./server/serve.mjs');
 try {
   const { url } = await serveStatic({ dir: join(root, 'dist'), port });
-  const finder = await serveStatic({ dir: join(root, 'dist-public'), port: port + 1 });
+  const finder = await serveStatic({ dir: join(root, 'dist-public'), port: port + 1, datasets: {} });
   console.log(`\n  OneMap (应急一张图) · Taishun demo (示意数据 / synthetic) is running:\n\n    ${url}\n\n  The public shelter finder (就近避灾点查询), its own static site:\n\n    ${finder.url}\n\n  Press Ctrl+C to stop.\n`);
 } catch (err) {
   console.error(`onemap: cannot serve on 127.0.0.1:${err.port ?? port}: ${err.code === 'EADDRINUSE' ? 'the port is in use (PORT=… npm start to pick another; the finder takes PORT+1)' : err.code ?? err.message}`);

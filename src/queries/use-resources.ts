@@ -6,6 +6,8 @@ import { resourcesFromGeoJson } from '../io/load-resources';
 import type { Resource } from '../io/schemas/resource';
 import { staleAfterSecondsOf, type LayerSource, type LiveLayerSource } from '../io/sources/sources-config';
 import { RESOURCE_URLS } from './data-urls';
+import { activeDataset, datasetManifest } from './dataset';
+import { loadResourcesInWorker } from '../workers/dataset-workers';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 import type { LastGood } from './live/last-good-store';
@@ -36,6 +38,14 @@ interface EmbeddedData {
 }
 
 async function loadKind(kind: ResourceKind, signal: AbortSignal): Promise<EmbeddedData> {
+  // A generated dataset (?dataset=province): its files are parsed and validated in a worker each.
+  if (activeDataset().id !== 'taishun') {
+    const { manifest, fileUrl } = await datasetManifest();
+    const url = fileUrl(manifest.resources[kind].file);
+    const r = await loadResourcesInWorker(url, kind, signal);
+    if (r.issueCount > 0) console.warn(`${url}: ${r.issueCount} invalid rows dropped`, r.firstIssues);
+    return { resources: r.resources, issueCount: r.issueCount, rowCount: r.rowCount };
+  }
   const json = await fetchJson(RESOURCE_URLS[kind], signal);
   const { resources, issues } = resourcesFromGeoJson(json, kind);
   if (issues.length > 0) console.warn(`${RESOURCE_URLS[kind]}: ${issues.length} invalid rows dropped`, issues.slice(0, 5));

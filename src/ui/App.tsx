@@ -1,20 +1,21 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FAN_OUT_MIN_ZOOM, FOCUS_ZOOM, PLACE_LABEL_MIN_ZOOM } from '../config/map-defaults';
+import { FAN_OUT_MIN_ZOOM, FOCUS_ZOOM } from '../config/map-defaults';
 import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource-kinds';
 import type { PickRef } from '../map/layer-descriptor';
-import { buildLayerDescriptors, countDrawnByKind, drawnClusterPositions, drawnIconPositions } from '../map/layers/build-layer-descriptors';
 import { MapCanvas, type FlyRequest, type MapCanvasApi, type MapClick, type MapView } from '../map/MapCanvas';
-import { exposeForTests } from '../map/test-hook';
 import { useBasemapData } from '../queries/use-basemap-data';
 import { useResources } from '../queries/use-resources';
+import { isLargeDataset } from '../queries/dataset';
 import { DetailPanel, type Selected } from './components/DetailPanel';
 import { HoverTooltip, type HoverInfo } from './components/HoverTooltip';
 import { LayerPanel } from './components/LayerPanel';
 import { RescueCircleChip } from './components/RescueCircleChip';
 import { ResourceActions } from './components/ResourceActions';
 import { TopBar } from './components/TopBar';
+import { useMapLayers } from './shell/use-map-layers';
 import { useRescueCircle } from './shell/use-rescue-circle';
+import { DatasetNote } from './components/DatasetNote';
 import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
 import type { SearchEntry } from './state/search';
 import { useDerivedData } from './state/use-derived-data';
@@ -66,30 +67,8 @@ export function App({ initial, defaults }: AppProps) {
   const circle = useRescueCircle(circleResource, contribution.barriers);
   const onToggleCircle = useCallback((r: { id: string }) => setCircleId((prev) => (prev === r.id ? null : r.id)), []);
 
-  const showPlaceLabels = view.zoom >= PLACE_LABEL_MIN_ZOOM;
-  const placeLabels = useMemo(
-    () =>
-      !showPlaceLabels ? [] : data.places
-        .filter((p) => p.target === 'township')
-        .map((p) => ({ id: p.id, text: lang === 'en' && p.nameEn ? p.nameEn : p.name, lngLat: p.lngLat })),
-    [data.places, lang, showPlaceLabels],
-  );
   const below = useMemo(() => [...circle.descriptors, ...(contribution.below ?? [])], [circle.descriptors, contribution.below]);
-  const descriptors = useMemo(
-    () => buildLayerDescriptors({
-      pointsByKind: data.filteredByKind, visibleKinds, zoom: view.zoom, selectedLngLat, selectedId, placeLabels, extraBelow: below, extraAbove: contribution.above,
-    }),
-    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, selectedId, placeLabels, below, contribution.above],
-  );
-  useEffect(
-    () => exposeForTests({
-      drawnCounts: () => countDrawnByKind(descriptors),
-      drawnIcons: () => drawnIconPositions(descriptors),
-      drawnClusters: () => drawnClusterPositions(descriptors),
-      drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
-    }),
-    [descriptors],
-  );
+  const descriptors = useMapLayers({ data, visibleKinds, view, lang, selectedLngLat, selectedId, below, above: contribution.above });
 
   const hashState = useMemo<HashState>(
     () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, circleId, lang, view: activeView.id, viewParams }),
@@ -175,7 +154,7 @@ export function App({ initial, defaults }: AppProps) {
           descriptors={descriptors}
           initialView={{ center: initial.center, zoom: initial.zoom }}
           flyTo={flyTo}
-          attribution={t('attribution')}
+          attribution={t(isLargeDataset() ? 'dataset.attribution' : 'attribution')}
           unavailableMessage={t('map.unavailable')}
           contextLostMessage={t('faults.webglLost')}
           onViewChange={setView}
@@ -237,6 +216,7 @@ export function App({ initial, defaults }: AppProps) {
           <RescueCircleChip name={lang === 'en' && circleResource.nameEn ? circleResource.nameEn : circleResource.name} onClear={() => setCircleId(null)} />
         )}
         <HoverTooltip info={hover} />
+        <DatasetNote />
         {(basemap.isPending || resources.isLoading) && !error && <div className="status-note">{t('app.loading')}</div>}
         {error && (
           <div className="status-note error" role="alert">

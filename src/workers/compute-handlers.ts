@@ -1,5 +1,5 @@
 import {
-  closedEdgesFromBarriers, closedEdgesPerBarrier, computeCoverage, computeIsochrones, coverageGaps, CoreError, findNearestByTravelTime, parseRoads,
+  closedEdgesFromBarriers, closedEdgesPerBarrier, computeCoverage, computeIsochrones, coverageGaps, CoreError, findNearestByTravelTime, findNearestWithinBudgets, parseRoads,
   projectX, projectY, roadNetworkFromRaw, createRoadNetwork, deserializeRoadGraph, getSpeedProfile, isRoadGraphBinary, roadNetworkBytes, snapResources, DEFAULT_TRAVEL_AREA_OPTIONS, buildPointIndex, nearestByStraightLine,
   type PointIndex, type RoadNetwork, type SnappedResource,
 } from '../core';
@@ -32,6 +32,8 @@ function requireNetwork(s: ComputeState): RoadNetwork {
 
 const toBarriers = (b: BarrierSpec) => ({ wayIds: b.closedWayIds, polygons: b.floodPolygons, lines: b.closedLines, roadPoints: b.closedRoadPoints });
 const CLOSED_CACHE_MAX = 32;
+/** Above this many candidates the nearest search is bounded first (findNearestWithinBudgets); the county demo has 352. */
+const LARGE_POOL = 5000;
 
 function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec | undefined): Uint8Array | undefined {
   if (!barriers || (!barriers.closedWayIds?.length && !barriers.floodPolygons?.length && !barriers.closedLines?.length && !barriers.closedRoadPoints?.length)) return undefined;
@@ -127,7 +129,11 @@ export function createComputeHandlers(): ComputeHandlers {
       }
       const idSet = ids ? new Set(ids) : null;
       const wanted = pool.filter((r) => (!kinds || kinds.includes(r.kind)) && (!idSet || idSet.has(r.id)));
-      const a = findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
+      // A province's tens of thousands of candidates: bounded searches first (the same k nearest,
+      // a fraction of a one-to-all search over 1 M edges); unreachable ones are then not listed.
+      const a = wanted.length > LARGE_POOL
+        ? findNearestWithinBudgets(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes })
+        : findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
       const kindOf = new Map(wanted.map((r) => [r.id, r.kind]));
       const unreachable: UnreachableItem[] = [
         ...a.offNetworkIds.map((id) => ({ id, kind: kindOf.get(id)!, reason: 'off-network' as const })),

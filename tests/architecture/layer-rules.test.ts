@@ -64,8 +64,9 @@ describe('layer rules', () => {
   });
 
   test('workers import core and io, never React or map libraries', () => {
-    // highs: the solver's loader and its wasm as a same-origin asset (highs/runtime?url)
-    expect(violations('workers', ['core', 'io'], /^(geojson|highs|highs\/runtime\?url)$/)).toEqual([]);
+    // highs: the solver's loader and its wasm as a same-origin asset (highs/runtime?url);
+    // supercluster: the cluster worker of a large dataset (cluster.worker.ts)
+    expect(violations('workers', ['core', 'io'], /^(geojson|highs|highs\/runtime\?url|supercluster)$/)).toEqual([]);
   });
 
   test('map layers know no React state or queries', () => {

@@ -31,6 +31,12 @@ export interface MapLayerState {
    */
   extraBelow?: readonly LayerDescriptor[];
   extraAbove?: readonly LayerDescriptor[];
+  /**
+   * A large dataset (a province): clustering ran off the main thread (the cluster worker, every
+   * kind in one index, only the area shown). When set, these clusters and lone points are drawn
+   * instead of clustering `pointsByKind` here; null while the worker has not answered (nothing drawn).
+   */
+  offThread?: { clusters: readonly ClusterDatum[]; singles: readonly MapPoint[] } | null;
 }
 
 /**
@@ -60,7 +66,7 @@ function mixedPoints(arrays: readonly (readonly MapPoint[])[]): MapPoint[] {
 export function buildLayerDescriptors(state: MapLayerState): LayerDescriptor[] {
   const zoom = Math.floor(state.zoom);
   const iconSize = iconSizePixelsAtZoom(zoom);
-  const resources = resourceDescriptors(state.pointsByKind, state.visibleKinds, zoom);
+  const resources = state.offThread !== undefined ? offThreadDescriptors(state.offThread, state.visibleKinds, zoom) : resourceDescriptors(state.pointsByKind, state.visibleKinds, zoom);
   const selectedDisplay = state.selectedId ? resources.fan?.displayLngLat.get(state.selectedId) : undefined;
   return [
     ...(state.extraBelow ?? []),
@@ -87,6 +93,26 @@ function resourceDescriptors(pointsByKind: MapLayerState['pointsByKind'], visibl
   if (c && c.zoom === zoom && c.kinds === kinds && RESOURCE_KINDS.every((k) => c.points[k] === pointsByKind[k])) return c.value;
   const value = computeResourceDescriptors(pointsByKind, visibleKinds, zoom);
   resourceCache = { points: { ...pointsByKind }, kinds, zoom, value };
+  return value;
+}
+
+let offThreadCache: { input: MapLayerState['offThread']; kinds: string; zoom: number; value: ResourceDescriptors } | null = null;
+
+/** The worker's clusters and lone points as layers; from FAN_OUT_MIN_ZOOM lone icons that overlap are fanned out (few: only the area shown). */
+function offThreadDescriptors(input: MapLayerState['offThread'], visibleKinds: ReadonlySet<ResourceKind>, zoom: number): ResourceDescriptors {
+  const kinds = RESOURCE_KINDS.filter((k) => visibleKinds.has(k)).join();
+  const c = offThreadCache;
+  if (c && c.input === input && c.kinds === kinds && c.zoom === zoom) return c.value;
+  const singles = input?.singles ?? [];
+  const fan = zoom >= FAN_OUT_MIN_ZOOM ? fanOutPoints(singles, zoom, iconSizePixelsAtZoom(zoom)) : null;
+  const out: LayerDescriptor[] = [];
+  if (fan) out.push({ type: 'fan-out', id: 'fan-out', visible: fan.groups.length > 0, groups: fan.groups } satisfies FanOutDescriptor);
+  for (const kind of RESOURCE_DRAW_ORDER) {
+    out.push(buildResourceLayer(kind, singles.filter((p) => p.kind === kind), visibleKinds.has(kind), { zoom, displayLngLat: fan?.displayLngLat }));
+  }
+  out.push(buildClusterLayer('resources', input?.clusters ?? [], true));
+  const value = { descriptors: out, fan };
+  offThreadCache = { input, kinds, zoom, value };
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { isLargeDataset } from '../../queries/dataset';
 import { useTranslation } from 'react-i18next';
 import type { SearchEntry } from '../state/search';
 import { SearchBox } from './SearchBox';
@@ -20,7 +21,7 @@ export function TopBar({ searchEntries, onSearchSelect, panelOpen, onTogglePanel
   return (
     <header className="top-bar">
       <h1>
-        {t('app.title')} <small>{t('app.subtitle')}</small>
+        {t('app.title')} <small>{t(isLargeDataset() ? 'dataset.subtitle' : 'app.subtitle')}</small>
       </h1>
       <SyntheticBadge />
       {views.length > 1 && (

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// The province in the browser (issue 12, item 4): `npm run bench:province [-- --port 4645 --incidents 5
+// --data DIR --edges N --resources N]`. Generates the seeded synthetic province if it is missing
+// (npm run province:data), builds the app if dist/ is missing, serves the build with the production
+// server (the province at /province/), opens `?dataset=province` in Debian's Chromium
+// (playwright-core) and prints, with PASS/MISS against the goals:
+//   - time to ready: road graph loaded in the compute worker, every resource loaded, clustered and
+//     drawn, and joined to the network in the worker (the duty view can answer), from navigation start
+//   - JS heap of the page and of each worker (CDP Runtime.getHeapUsage; ArrayBuffers are the
+//     workers' backing store), and the worker's own count of the graph + index + search buffers
+//   - each answer's latency: a click on empty map → the nearest lists by straight line and by
+//     travel time (all four kinds), and a fire station's 15-minute rescue circle → drawn
+//   - main-thread long tasks (PerformanceObserver 'longtask'), during loading and during the answers
+// Goals: ready < 10 s, nearest list (travel time) < 300 ms, no long task > 200 ms. Wall clock on a
+// shared machine: printed, never asserted (the project's rule); the figures go to bench/README.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { guardOrigin, launchBrowser } from '../../tests/e2e/harness.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values: opt } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.BENCH_PORT ?? '4645' },
+    incidents: { type: 'string', default: '5' },
+    data: { type: 'string', default: join(root, '.generated', 'province') },
+    edges: { type: 'string' },
+    resources: { type: 'string' },
+    screenshot: { type: 'string' },
+    /** write a CPU profile of the page during the second incident and print its top functions */
+    profile: { type: 'string' },
+  },
+});
+const started = Date.now();
+const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const fmtMs = (ms) => (ms == null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMB = (b) => (b == null ? '—' : `${(b / 1e6).toFixed(0)} MB`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? null : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// 1. Data and build.
+const dataDir = resolve(opt.data);
+if (!existsSync(join(dataDir, 'manifest.json'))) {
+  log(`no province at ${dataDir}: generating it (npm run province:data)`);
+  const args = ['tsx', join(root, 'scripts', 'generate-province.ts'), '--out', dataDir];
+  if (opt.edges) args.push('--edges', opt.edges);
+  if (opt.resources) args.push('--resources', opt.resources);
+  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
+const totalResources = Object.values(manifest.resources).reduce((a, r) => a + r.count, 0);
+if (!existsSync(join(root, 'dist', 'index.html'))) {
+  log('no production build: npm run build');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+log(`province: ${manifest.roads.edgeCount.toLocaleString('en')} edges (${fmtMB(manifest.roads.graphBytes)} graph file), ${totalResources.toLocaleString('en')} resources; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+// 2. Serve.
+const server = spawn(process.execPath, [join(root, 'scripts', 'server', 'serve.mjs'), '--dir', join(root, 'dist'), '--port', opt.port, '--province', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+server.stdout.on('data', (d) => (serverLog += d));
+server.stderr.on('data', (d) => (serverLog += d));
+const base = `http://127.0.0.1:${opt.port}`;
+for (let i = 0; ; i++) {
+  if (server.exitCode !== null || i > 100) {
+    console.error(`the static server did not start: ${serverLog}`);
+    process.exit(1);
+  }
+  try {
+    if ((await fetch(`${base}/province/manifest.json`)).ok) break;
+  } catch { /* not up yet */ }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const { browser, close } = await launchBrowser();
+const stopAll = async () => {
+  await close().catch(() => undefined);
+  server.kill('SIGTERM');
+};
+const results = {};
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const offOrigin = [];
+  await guardOrigin(context, base, offOrigin);
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+
+  // 3. Open the province and wait until it is ready.
+  const center = [(manifest.bbox[0] + manifest.bbox[2]) / 2, (manifest.bbox[1] + manifest.bbox[3]) / 2];
+  log('opening ?dataset=province (duty view) ...');
+  await page.goto(`${base}/?e2e&dataset=province#map=11/${center[1].toFixed(5)}/${center[0].toFixed(5)}&view=duty`);
+  const readyAt = await page.waitForFunction((total) => {
+    const d = window.__onemap?.dataset?.();
+    const loaded = [...document.querySelectorAll('[data-testid^=count-]')].reduce((a, el) => a + Number(el.getAttribute('data-total') ?? 0), 0);
+    const drawn = (window.__onemap?.drawnClusters?.().length ?? 0) + (window.__onemap?.drawnIcons?.().length ?? 0);
+    // when each part first held (ms from navigation start)
+    const p = (window.__phases ??= {});
+    const now = performance.now();
+    if (d?.network === 'ready') p.network ??= now;
+    if (loaded >= total) p.resources ??= now;
+    if (drawn > 0) p.drawn ??= now;
+    if (d?.joined != null) p.joined ??= now;
+    return d && d.network === 'ready' && d.joined !== null && loaded >= total && drawn > 0 ? { ms: now, phases: p, ...d, loaded, drawn } : false;
+  }, totalResources, { timeout: 120_000, polling: 50 }).then((h) => h.jsonValue());
+  results.readyMs = readyAt.ms;
+  results.readyPhases = readyAt.phases;
+  log(`ready in ${fmtMs(readyAt.ms)}: ${readyAt.edges.toLocaleString('en')} edges in the worker (${fmtMB(readyAt.memoryBytes)} graph + index + search buffers), ${readyAt.loaded.toLocaleString('en')} resources loaded, ${readyAt.joined.toLocaleString('en')} joined to the network, ${readyAt.drawn} clusters/icons drawn`);
+  log(`  from navigation start: road network in the worker ${fmtMs(readyAt.phases.network)}, all resources loaded ${fmtMs(readyAt.phases.resources)}, clusters drawn ${fmtMs(readyAt.phases.drawn)}, resources joined in the worker ${fmtMs(readyAt.phases.joined)}`);
+  results.workerNetworkBytes = readyAt.memoryBytes;
+  results.loadLongTasks = await page.evaluate(() => window.__longTasks.slice());
+
+  // 4. Memory: the page's heap and every worker's (CDP).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  results.mainHeap = heap;
+  const bcdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await bcdp.send('Target.getTargets');
+  const workers = targetInfos.filter((t) => t.type === 'worker');
+  results.workers = [];
+  for (const w of workers) {
+    const { sessionId } = await bcdp.send('Target.attachToTarget', { targetId: w.targetId, flatten: false });
+    const reply = await new Promise((resolveReply) => {
+      const onMessage = (e) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message);
+        if (m.id === 1) {
+          bcdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolveReply(m.result ?? null);
+        }
+      };
+      bcdp.on('Target.receivedMessageFromTarget', onMessage);
+      bcdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) }).catch(() => resolveReply(null));
+      setTimeout(() => resolveReply(null), 5000);
+    });
+    await bcdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    results.workers.push({ name: w.title || w.url.split('/').pop(), heap: reply });
+  }
+  log(`page JS heap ${fmtMB(heap.usedSize)} used (${fmtMB(heap.totalSize)} total, ArrayBuffers ${fmtMB(heap.backingStorageSize)})`);
+  for (const w of results.workers) log(`worker ${w.name}: ${w.heap ? `JS heap ${fmtMB(w.heap.usedSize)} used, ArrayBuffers ${fmtMB(w.heap.backingStorageSize)}` : 'no heap figure'}`);
+
+  // 5. Answers: clicks on empty map → nearest lists; then a fire station's rescue circle.
+  await page.evaluate((hash) => (location.hash = hash), `map=14/${center[1].toFixed(5)}/${center[0].toFixed(5)}&view=duty`);
+  await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const answerStart = await page.evaluate(() => performance.now());
+  const spots = await page.evaluate((n) => {
+    // screen points at least 40 px from every drawn icon and cluster, spread over the map
+    const hook = window.__onemap;
+    const taken = [...hook.drawnIcons().map((i) => i.lngLat), ...hook.drawnClusters().map((c) => c.lngLat)].map((ll) => hook.project(ll));
+    const rect = document.querySelector('[data-testid=map]').getBoundingClientRect();
+    const out = [];
+    for (let gy = 0.2; gy <= 0.8 && out.length < n; gy += 0.07) {
+      for (let gx = 0.15; gx <= 0.6 && out.length < n; gx += 0.05) {
+        const x = rect.width * gx, y = rect.height * gy;
+        if (taken.every(([tx, ty]) => Math.hypot(tx - x, ty - y) > 40) && out.every(([ox, oy]) => Math.hypot(ox - x, oy - y) > 80)) out.push([rect.left + x, rect.top + y]);
+      }
+    }
+    return out;
+  }, Number(opt.incidents));
+  results.nearest = [];
+  for (const [spotIndex, [x, y]] of spots.entries()) {
+    const profiling = opt.profile && spotIndex === 1;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    await page.evaluate(() => {
+      window.__answer = { clickAt: null, straightAt: null, travelAt: null };
+      document.addEventListener('pointerdown', () => (window.__answer.clickAt = performance.now()), { capture: true, once: true });
+      const kinds = ['rescue_team', 'fire_station', 'depot', 'shelter'];
+      const seen = () => {
+        const a = window.__answer;
+        if (a.clickAt === null) return;
+        const lists = kinds.map((k) => document.querySelector(`[data-testid=duty-list-${k}]`));
+        const rows = lists.every((l) => l && l.querySelector('.duty-row'));
+        if (a.straightAt === null && rows) a.straightAt = performance.now();
+        if (a.travelAt === null && rows && lists.every((l) => l.getAttribute('data-mode') === 'travel')) a.travelAt = performance.now();
+      };
+      window.__answerObserver?.disconnect();
+      window.__answerObserver = new MutationObserver(seen);
+      window.__answerObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-mode'] });
+    });
+    const hashBefore = await page.evaluate(() => location.hash);
+    await page.mouse.click(x, y);
+    const placed = await page.waitForFunction((h) => location.hash !== h && /(^|&)inc=/.test(location.hash.slice(1)), hashBefore, { timeout: 5_000 }).then(() => true, () => false);
+    if (!placed) {
+      log(`a click at screen (${x.toFixed(0)}, ${y.toFixed(0)}) placed no incident (it hit something drawn): skipped`);
+      continue;
+    }
+    const a = await page.waitForFunction(() => (window.__answer.travelAt !== null ? window.__answer : false), null, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue());
+    const firstRows = await page.evaluate(() => Object.fromEntries(['rescue_team', 'fire_station', 'depot', 'shelter'].map((k) => [k, document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)?.getAttribute('data-testid')?.replace('duty-row-', '') ?? null])));
+    if (profiling) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(opt.profile, JSON.stringify(profile));
+      const self = new Map();
+      const dt = profile.timeDeltas;
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id).callFrame;
+        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+      });
+      log(`CPU profile → ${opt.profile}; top self time:`);
+      for (const [k, ms] of [...self].sort((p, q) => q[1] - p[1]).slice(0, 25)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+    }
+    const row = { straightMs: a.straightAt - a.clickAt, travelMs: a.travelAt - a.clickAt, firstRows };
+    results.nearest.push(row);
+    log(`incident at screen (${x.toFixed(0)}, ${y.toFixed(0)}): straight-line lists ${fmtMs(row.straightMs)}, travel-time lists (4 kinds, k=5, routes) ${fmtMs(row.travelMs)}; first fire station ${firstRows.fire_station}`);
+  }
+
+  // the nearest fire station of the last incident: its rescue circle
+  const stationId = results.nearest.at(-1)?.firstRows.fire_station;
+  if (stationId) {
+    await page.evaluate((id) => (location.hash = `${location.hash.slice(1)}&sel=${id}`), stationId);
+    await page.getByTestId('rescue-circle-toggle').waitFor({ timeout: 10_000 });
+    await page.evaluate(() => {
+      window.__circle = { clickAt: null, drawnAt: null };
+      document.addEventListener('pointerdown', () => (window.__circle.clickAt = performance.now()), { capture: true, once: true });
+      const poll = () => {
+        if ((window.__onemap.drawnBandCount?.() ?? 0) > 0 && window.__circle.clickAt !== null) window.__circle.drawnAt = performance.now();
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.getByTestId('rescue-circle-toggle').click();
+    const c = await page.waitForFunction(() => (window.__circle.drawnAt !== null ? window.__circle : false), null, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue());
+    results.circleMs = c.drawnAt - c.clickAt;
+    log(`rescue circle of ${stationId}: 5/10/15-min bands computed in the worker and handed to the map in ${fmtMs(results.circleMs)}`);
+    await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 60_000 }).catch(() => undefined);
+  }
+  if (opt.screenshot) await page.screenshot({ path: opt.screenshot });
+  const all = await page.evaluate(() => window.__longTasks.slice());
+  results.answerLongTasks = all.filter((t) => t.start >= answerStart);
+  results.offOrigin = offOrigin;
+  results.pageErrors = pageErrors;
+} finally {
+  await stopAll();
+}
+
+// 6. Report.
+const worstLoad = Math.max(0, ...results.loadLongTasks.map((t) => t.ms));
+const worstAnswer = Math.max(0, ...results.answerLongTasks.map((t) => t.ms));
+const nearestMedian = median(results.nearest.map((r) => r.travelMs));
+const nearestWorst = Math.max(...results.nearest.map((r) => r.travelMs));
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+const over = (ts) => ts.filter((t) => t.ms > 200).map((t) => t.ms).sort((a, b) => b - a);
+console.log('\n| measure | figure | goal | result |\n| --- | --- | --- | --- |');
+console.log(`| time to ready (graph in worker, ${totalResources.toLocaleString('en')} resources loaded, clustered, drawn and joined) | ${fmtMs(results.readyMs)} | < 10 s | **${verdict(results.readyMs < 10_000)}** |`);
+console.log(`| nearest lists by travel time after a click (4 kinds, k = 5, routes), ${results.nearest.length} incidents | median ${fmtMs(nearestMedian)}, worst ${fmtMs(nearestWorst)} (straight line: median ${fmtMs(median(results.nearest.map((r) => r.straightMs)))}) | < 300 ms | **${verdict(nearestWorst < 300)}** |`);
+console.log(`| rescue circle (5/10/15 min) of the nearest fire station, click → bands on the map | ${fmtMs(results.circleMs)} | — | info |`);
+console.log(`| main-thread long tasks while loading | ${results.loadLongTasks.length} tasks > 50 ms, longest ${fmtMs(worstLoad)}; over 200 ms: ${over(results.loadLongTasks).join(', ') || 'none'} | none > 200 ms | **${verdict(worstLoad <= 200)}** |`);
+console.log(`| main-thread long tasks while answering | ${results.answerLongTasks.length} tasks > 50 ms, longest ${fmtMs(worstAnswer)}; over 200 ms: ${over(results.answerLongTasks).join(', ') || 'none'} | none > 200 ms | **${verdict(worstAnswer <= 200)}** |`);
+console.log(`| page JS heap after GC | ${fmtMB(results.mainHeap.usedSize)} (ArrayBuffers ${fmtMB(results.mainHeap.backingStorageSize)}) | — | info |`);
+for (const w of results.workers) console.log(`| worker ${w.name} | ${w.heap ? `JS heap ${fmtMB(w.heap.usedSize)}, ArrayBuffers ${fmtMB(w.heap.backingStorageSize)}` : '—'} | — | info |`);
+console.log(`| compute worker's own count: graph + segment index + search buffers | ${fmtMB(results.workerNetworkBytes)} (${(results.workerNetworkBytes / manifest.roads.edgeCount).toFixed(0)} bytes per edge) | — | info |`);
+console.log(`\nmachine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${new Date().toISOString()}`);
+if (results.offOrigin.length) console.log(`requests off the origin: ${results.offOrigin.join(', ')}`);
+if (results.pageErrors.length) console.log(`page errors: ${results.pageErrors.slice(0, 5).join(' | ')}`);
+mkdirSync(join(root, 'bench', 'output'), { recursive: true });
+writeFileSync(join(root, 'bench', 'output', 'province-bench.json'), JSON.stringify({ when: new Date().toISOString(), loadavg: loadavg(), manifest: { edges: manifest.roads.edgeCount, resources: totalResources }, ...results }, null, 2));
+process.exit(results.offOrigin.length || results.pageErrors.length ? 1 : 0);

@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'react';
+import { PLACE_LABEL_MIN_ZOOM } from '../../config/map-defaults';
+import type { ResourceKind } from '../../config/resource-kinds';
+import type { LayerDescriptor } from '../../map/layer-descriptor';
+import { buildLayerDescriptors, countDrawnByKind, drawnClusterPositions, drawnIconPositions } from '../../map/layers/build-layer-descriptors';
+import type { MapView } from '../../map/MapCanvas';
+import { exposeForTests } from '../../map/test-hook';
+import { isLargeDataset } from '../../queries/dataset';
+import { useWorkerClusters } from '../../queries/use-worker-clusters';
+import type { DerivedData } from '../state/use-derived-data';
+
+export interface MapLayersInput {
+  data: DerivedData;
+  visibleKinds: ReadonlySet<ResourceKind>;
+  view: MapView;
+  lang: 'zh-CN' | 'en';
+  selectedLngLat: readonly [number, number] | null;
+  selectedId: string | null;
+  below: readonly LayerDescriptor[];
+  above: readonly LayerDescriptor[] | undefined;
+}
+
+/**
+ * The map's layer descriptors for the shell: township labels, the resources (clustered here for
+ * the demo, in the cluster worker for a large dataset such as the province), the view's own layers
+ * below and above; and the test hooks that read what is drawn.
+ */
+export function useMapLayers({ data, visibleKinds, view, lang, selectedLngLat, selectedId, below, above }: MapLayersInput): LayerDescriptor[] {
+  const showPlaceLabels = view.zoom >= PLACE_LABEL_MIN_ZOOM;
+  const placeLabels = useMemo(
+    () =>
+      !showPlaceLabels ? [] : data.places
+        .filter((p) => p.target === 'township')
+        .map((p) => ({ id: p.id, text: lang === 'en' && p.nameEn ? p.nameEn : p.name, lngLat: p.lngLat })),
+    [data.places, lang, showPlaceLabels],
+  );
+  const large = isLargeDataset();
+  const clusters = useWorkerClusters(large, data.filteredByKind, visibleKinds, view);
+  const offThread = useMemo(() => (large ? (clusters ? { clusters: clusters.clusters, singles: clusters.singles } : null) : undefined), [large, clusters]);
+  const descriptors = useMemo(
+    () => buildLayerDescriptors({
+      pointsByKind: data.filteredByKind, visibleKinds, zoom: view.zoom, selectedLngLat, selectedId, placeLabels, extraBelow: below, extraAbove: above, offThread,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the whole zoom, not every fraction
+    [data.filteredByKind, visibleKinds, Math.floor(view.zoom), selectedLngLat, selectedId, placeLabels, below, above, offThread],
+  );
+  useEffect(
+    () => exposeForTests({
+      drawnCounts: () => countDrawnByKind(descriptors),
+      drawnIcons: () => drawnIconPositions(descriptors),
+      drawnClusters: () => drawnClusterPositions(descriptors),
+      drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
+    }),
+    [descriptors],
+  );
+  return descriptors;
+}
