@@ -23,16 +23,33 @@ export function frameAroundReached(
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   };
-  const { offsets, edges } = g.forward;
-  // Node-id order, not the search's: edges and shapes of neighbouring ids sit together in memory
-  // (measured ~20x faster than walking reachedNodes() on a 1M-edge graph).
-  const seconds = expander.seconds;
-  for (let v = 0; v < g.nodeCount; v++) {
-    if (seconds[v] === Infinity) continue;
-    add(g.nodeLngLat[2 * v]!, g.nodeLngLat[2 * v + 1]!);
-    for (let a = offsets[v]!; a < offsets[v + 1]!; a++) {
-      const e = edges[a]!;
-      for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]!; i++) add(g.shapeLngLat[2 * i]!, g.shapeLngLat[2 * i + 1]!);
+  const seconds = expander.seconds, xy = index.shapeXY;
+  const addShape = (e: number) => {
+    for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]!; i++) {
+      const x = xy[2 * i]!, y = xy[2 * i + 1]!; // = projectX/Y of the shape point (segment-index.ts)
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  };
+  const reached = expander.reachedNodes();
+  if (reached.length < g.nodeCount >> 4) {
+    // A local search: the reached nodes' forward arcs.
+    const { offsets, edges } = g.forward;
+    for (const v of reached) {
+      add(g.nodeLngLat[2 * v]!, g.nodeLngLat[2 * v + 1]!);
+      for (let a = offsets[v]!; a < offsets[v + 1]!; a++) addShape(edges[a]!);
+    }
+  } else {
+    // Much of the graph (a county's coverage): the same nodes and edges in memory order, not the
+    // search's (measured ~20x faster than jumping per arc on a 1M-edge graph). An edge's shape is
+    // taken when the search can leave a reached node by it: its start with travel allowed forward,
+    // or its end with travel allowed backward, i.e. exactly the reached nodes' forward arcs.
+    for (let v = 0; v < g.nodeCount; v++) if (seconds[v] !== Infinity) add(g.nodeLngLat[2 * v]!, g.nodeLngLat[2 * v + 1]!);
+    const { edgeFrom, edgeTo, edgeForwardSeconds: fwd, edgeBackwardSeconds: bwd } = g;
+    for (let e = 0; e < g.edgeCount; e++) {
+      if ((fwd[e]! >= 0 && seconds[edgeFrom[e]!] !== Infinity) || (bwd[e]! >= 0 && seconds[edgeTo[e]!] !== Infinity)) addShape(e);
     }
   }
   for (const [lng, lat] of extraLngLats) add(lng, lat);

@@ -23,6 +23,8 @@ interface SnapTile {
   readonly offRoadMeters: Float32Array;
   /** cells equally near to several edges keep their whole snap */
   readonly ties: Map<number, Snap>;
+  /** 1 at the cells `ties` holds (a flag read per cell instead of a Map lookup); null without ties */
+  tieAt: Uint8Array | null;
 }
 
 /**
@@ -102,7 +104,7 @@ export class SnapRaster {
     for (let ty = Math.floor(r0 / TILE); ty <= Math.floor((r0 + frame.height - 1) / TILE); ty++) {
       for (let tx = Math.floor(c0 / TILE); tx <= Math.floor((c0 + frame.width - 1) / TILE); tx++) {
         if (needTile && !needTile(tx, ty)) continue;
-        const tile = this.tile(tx, ty);
+        const tile = this.tile(tx, ty), tieAt = tile.tieAt;
         const rowStart = Math.max(r0, ty * TILE), rowEnd = Math.min(r0 + frame.height, (ty + 1) * TILE);
         const colStart = Math.max(c0, tx * TILE), colEnd = Math.min(c0 + frame.width, (tx + 1) * TILE);
         for (let row = rowStart; row < rowEnd; row++) {
@@ -114,7 +116,7 @@ export class SnapRaster {
               if (beyond && d < Infinity) beyond((row - r0) * frame.width + (col - c0), d);
               continue;
             }
-            visit((row - r0) * frame.width + (col - c0), edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tile.ties.get(k));
+            visit((row - r0) * frame.width + (col - c0), edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tieAt !== null && tieAt[k] === 1 ? tile.ties.get(k) : undefined);
           }
         }
       }
@@ -144,7 +146,7 @@ export class SnapRaster {
    */
   private fillTile(tx: number, ty: number): SnapTile {
     const n = TILE * TILE;
-    const tile: SnapTile = { edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n).fill(Infinity), ties: new Map() };
+    const tile: SnapTile = { edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n).fill(Infinity), ties: new Map(), tieAt: null };
     const done = this.done.fill(0);
     // The tile's cell centres (rows' latitudes and their metres per degree of longitude, columns' longitudes).
     const { projection } = this.net.index, cs = this.cellSizeMeters, ky = projection.metersPerDegLat;
@@ -371,7 +373,10 @@ export class SnapRaster {
         tile.edge[k] = first.edge;
         tile.fraction[k] = first.fraction;
         tile.offRoadMeters[k] = snap.offRoadMeters;
-        if (snap.candidates.length > 1) tile.ties.set(k, snap);
+        if (snap.candidates.length > 1) {
+          tile.ties.set(k, snap);
+          (tile.tieAt ??= new Uint8Array(TILE * TILE))[k] = 1;
+        }
       }
     }
   }

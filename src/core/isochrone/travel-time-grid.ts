@@ -61,42 +61,50 @@ export function rasterizeTravelTimes(
     label[cell] = scratch.label;
   };
   const needTile = tilesNearReachedEdges(net, frame, sourcesOnEdge);
+  // Edges with a source on them and closed edges as one flag per edge (read per cell: millions of
+  // times on a county, where a Map lookup per cell cost more than the rest of the cell's work).
+  const special = new Uint8Array(g.edgeCount);
+  for (const e of sourcesOnEdge.keys()) special[e] = SOURCE_ON_EDGE;
+  if (closedEdges) for (let e = 0; e < g.edgeCount; e++) if (closedEdges[e] === 1) special[e] = special[e]! | CLOSED;
   raster.forEachCell(frame, (cell, edge, fraction, offRoadMeters, tie) => {
-    if (closedEdges?.[edge] === 1) {
+    const flags = special[edge]!;
+    if (flags === 0 && tie === undefined) {
+      // timeToPlace's rule, inlined for the one-candidate case: this runs once per cell (millions on a
+      // county) and must not allocate a Snap; ties and same-edge sources take timeToPlace below.
+      offRoad[cell] = offRoadMeters;
+      cellEdge[cell] = edge;
+      let best = Infinity, bestLabel = -1;
+      const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
+      if (fwd >= 0) {
+        const a = g.edgeFrom[edge]!, t = nodeSeconds[a]! + fraction * fwd;
+        if (t < best) { best = t; bestLabel = nodeLabel[a]!; }
+      }
+      if (bwd >= 0) {
+        const b = g.edgeTo[edge]!, t = nodeSeconds[b]! + (1 - fraction) * bwd;
+        if (t < best) { best = t; bestLabel = nodeLabel[b]!; }
+      }
+      if (best < Infinity) {
+        seconds[cell] = best + offRoadMeters / speed;
+        label[cell] = bestLabel;
+      }
+      return;
+    }
+    if ((flags & CLOSED) !== 0) {
       const col = cell % frame.width, row = (cell - col) / frame.width;
       const lng = unprojectLng(frame.projection, (frame.colOffset + col + 0.5) * frame.cellSizeMeters);
       const lat = unprojectLat(frame.projection, (frame.rowOffset + row + 0.5) * frame.cellSizeMeters);
       fromSnap(cell, snapToGraph(g, net.index, lng, lat, { maxSnapMeters: raster.reachMeters, closedEdges }));
       return;
     }
-    if (tie || sourcesOnEdge.has(edge)) {
-      fromSnap(cell, tie ?? { offRoadMeters, candidates: [{ edge, fraction, lngLat: [0, 0] }] });
-      return;
-    }
-    // timeToPlace's rule, inlined for the one-candidate case: this runs once per cell (millions on a
-    // county) and must not allocate a Snap; ties and same-edge sources take timeToPlace above.
-    offRoad[cell] = offRoadMeters;
-    cellEdge[cell] = edge;
-    let best = Infinity, bestLabel = -1;
-    const fwd = g.edgeForwardSeconds[edge]!, bwd = g.edgeBackwardSeconds[edge]!;
-    if (fwd >= 0) {
-      const a = g.edgeFrom[edge]!, t = nodeSeconds[a]! + fraction * fwd;
-      if (t < best) { best = t; bestLabel = nodeLabel[a]!; }
-    }
-    if (bwd >= 0) {
-      const b = g.edgeTo[edge]!, t = nodeSeconds[b]! + (1 - fraction) * bwd;
-      if (t < best) { best = t; bestLabel = nodeLabel[b]!; }
-    }
-    if (best < Infinity) {
-      seconds[cell] = best + offRoadMeters / speed;
-      label[cell] = bestLabel;
-    }
+    fromSnap(cell, tie ?? { offRoadMeters, candidates: [{ edge, fraction, lngLat: [0, 0] }] });
   }, (cell, offRoadMeters) => {
     // Kept strictly beyond maxSnapMeters after Float32 rounding (500.00001 m would read as 500).
     offRoad[cell] = Math.max(offRoadMeters, beyondSnap);
   }, needTile);
   return { frame, seconds, label, offRoadMeters: offRoad, edge: cellEdge, maxSnapMeters: maxSnap, sourcesOnEdge, closedEdges };
 }
+
+const SOURCE_ON_EDGE = 1, CLOSED = 2;
 
 /**
  * Which raster tiles of the frame lie within reach of an edge the last forward search can use;
