@@ -1,7 +1,7 @@
 import { ComputeClient } from '../workers/compute-client';
 import type { MessagePortLike } from '../workers/protocol';
 import type { WalkingMessages, WalkingShelter } from '../workers/walking-protocol';
-import { roadsUrl } from './finder-data';
+import { finderRoadsBytes } from './roads-bytes';
 
 export interface WalkingEngine {
   readonly client: ComputeClient<WalkingMessages>;
@@ -21,9 +21,8 @@ export async function startWalkingEngine(shelters: readonly WalkingShelter[]): P
   const worker = new Worker(new URL('../workers/walking.worker.ts', import.meta.url), { type: 'module', name: 'onemap-walking' });
   const client = new ComputeClient<WalkingMessages>(worker as unknown as MessagePortLike);
   worker.addEventListener('error', (e) => client.failAll(new Error(`the walking worker stopped: ${e.message || 'unknown error'}`)));
-  const res = await fetch(roadsUrl);
-  if (!res.ok) throw new Error(`${roadsUrl}: HTTP ${res.status}`);
-  const bytes = await res.arrayBuffer();
+  // a copy of the page's one download (the map decodes the same bytes): transfer detaches it
+  const bytes = (await finderRoadsBytes()).slice(0);
   const loaded = await client.request('loadWalkingNetwork', { fileName: 'walking-roads.json', bytes, shelters }, { transfer: [bytes] });
   return { client, readyMs: performance.now() - started, buildMs: loaded.buildMs };
 }

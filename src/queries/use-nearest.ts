@@ -1,8 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { getComputeClient } from '../workers/compute-worker-instance';
 import type { BarrierSpec, ComputeResource } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
 import { useComputeNetwork } from './use-isochrone';
+
+/** Count + FNV-1a over every id and position: an imported layer or moved row is a new set, even with the same count and ends. */
+export function resourceSetFingerprint(resources: readonly ComputeResource[]): string {
+  let h = 0x811c9dc5;
+  const mix = (n: number) => {
+    h = Math.imul(h ^ n, 0x01000193);
+  };
+  for (const r of resources) {
+    for (let i = 0; i < r.id.length; i++) mix(r.id.charCodeAt(i));
+    mix(Math.round(r.lngLat[0] * 1e6));
+    mix(Math.round(r.lngLat[1] * 1e6));
+  }
+  return `${resources.length}:${(h >>> 0).toString(36)}`;
+}
 
 /**
  * Joins the given resources to the road network in the worker, once per set. The worker holds one
@@ -11,7 +26,7 @@ import { useComputeNetwork } from './use-isochrone';
  */
 export function useComputeResources(owner: string, resources: readonly ComputeResource[] | null) {
   const network = useComputeNetwork();
-  const fingerprint = resources ? `${resources.length}:${resources[0]?.id ?? ''}:${resources[resources.length - 1]?.id ?? ''}` : null;
+  const fingerprint = useMemo(() => (resources ? resourceSetFingerprint(resources) : null), [resources]);
   const query = useQuery({
     queryKey: ['compute', 'resources', BASEMAP_URLS.roads, owner, fingerprint],
     queryFn: () => getComputeClient().request('setResources', { resources: resources! }),

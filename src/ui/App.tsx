@@ -5,9 +5,10 @@ import { RESOURCE_KINDS, kindLabel, type ResourceKind } from '../config/resource
 import type { PickRef } from '../map/layer-descriptor';
 import { MapCanvas, type FlyRequest, type MapCanvasApi, type MapClick, type MapView } from '../map/MapCanvas';
 import { useBasemapData } from '../queries/use-basemap-data';
-import { useResources } from '../queries/use-resources';
 import { isLargeDataset } from '../queries/dataset';
+import { useLocalResources } from '../queries/local/use-local-resources';
 import { DetailPanel, type Selected } from './components/DetailPanel';
+import { LocalDataSection } from './components/LocalDataSection';
 import { HoverTooltip, type HoverInfo } from './components/HoverTooltip';
 import { LayerPanel } from './components/LayerPanel';
 import { RescueCircleChip } from './components/RescueCircleChip';
@@ -18,7 +19,7 @@ import { useRescueCircle } from './shell/use-rescue-circle';
 import { DatasetNote } from './components/DatasetNote';
 import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
 import type { SearchEntry } from './state/search';
-import { useDerivedData } from './state/use-derived-data';
+import { useDerivedData, useTownshipName } from './state/use-derived-data';
 import { useHashChange, useHashSync } from './state/use-hash-sync';
 import type { HashState } from './state/url-hash';
 import { VIEWS, VIEW_IDS, viewById } from './views/registry';
@@ -38,7 +39,7 @@ export function App({ initial, defaults }: AppProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const basemap = useBasemapData();
-  const resources = useResources();
+  const resources = useLocalResources();
   const [visibleKinds, setVisibleKinds] = useState<ReadonlySet<ResourceKind>>(() => new Set(initial.visibleKinds));
   const [filters, setFilters] = useState<ResourceFilters>(DEFAULT_FILTERS);
   const [view, setView] = useState<MapView>({ center: initial.center, zoom: initial.zoom });
@@ -127,11 +128,7 @@ export function App({ initial, defaults }: AppProps) {
     setFlyTo((prev) => ({ lngLat: ref.lngLat, zoom: Math.min(ref.expansionZoom, FAN_OUT_MIN_ZOOM), seq: (prev?.seq ?? 0) + 1 }));
   }, [contribution]);
 
-  const townshipName = useCallback((id: string | undefined) => {
-    if (!id) return '—';
-    const p = data.placeById.get(id);
-    return p ? (lang === 'en' && p.nameEn ? p.nameEn : p.name) : id;
-  }, [data.placeById, lang]);
+  const townshipName = useTownshipName(data.placeById, lang);
 
   const error = basemap.error ?? resources.error;
   const View = activeView.component;
@@ -204,9 +201,8 @@ export function App({ initial, defaults }: AppProps) {
             onClose={() => setSelectedId(null)}
             actions={
               <>
-                {selected.type === 'resource' && (
-                  <ResourceActions resource={selected.resource} circleId={circleId} circle={circle.status} onToggleCircle={onToggleCircle} />
-                )}
+                {selected.type === 'resource' && <LocalDataSection resource={selected.resource} local={resources.local} />}
+                {selected.type === 'resource' && <ResourceActions resource={selected.resource} circleId={circleId} circle={circle.status} onToggleCircle={onToggleCircle} />}
                 {contribution.detailActions?.(selected)}
               </>
             }

@@ -7,7 +7,7 @@ import villagesUrl from '../../../data/taishun/villages.geojson?url';
 import { createPublicMap, type PublicMap, type PublicMapShelter } from '../../map/public-map';
 import type { BasemapData } from '../../map/basemap-style';
 import { decodeCompactRoads } from '../../io/compact-roads';
-import { roadsUrl } from '../finder-data';
+import { finderRoadsJson } from '../roads-bytes';
 import type { PublicLang, Translate } from '../i18n';
 
 export interface FinderMapProps {
@@ -27,9 +27,9 @@ async function fetchJson(url: string): Promise<unknown> {
 }
 
 async function loadBasemap(): Promise<BasemapData> {
-  const [county, townships, townshipSeats, villages, compactRoads] = await Promise.all([countyUrl, townshipsUrl, townshipSeatsUrl, villagesUrl, roadsUrl].map(fetchJson));
+  const [county, townships, townshipSeats, villages, compactRoads] = await Promise.all([...[countyUrl, townshipsUrl, townshipSeatsUrl, villagesUrl].map(fetchJson), finderRoadsJson()]);
   const fc = (x: unknown) => x as FeatureCollection;
-  // the same compact roads as the walking graph (one download for both)
+  // the same compact roads as the walking graph: the one download of roads-bytes.ts
   const roads = decodeCompactRoads(compactRoads).roads;
   return { county: fc(county), townships: fc(townships), townshipSeats: fc(townshipSeats), villages: fc(villages), roads };
 }

@@ -41,7 +41,9 @@ export function DetailPanel({ selected, townshipName, onClose, actions }: Detail
         <div>
           <h2 data-testid="detail-title">{title}</h2>
           <p className="detail-subtitle">
-            {subtitle} · <span className="synthetic-tag">{t('detail.synthetic')}</span>
+            {subtitle}
+            {/* demo rows are synthetic (示意); an imported row says its source file below instead */}
+            {(selected.type === 'place' || selected.resource.synthetic) && <> · <span className="synthetic-tag">{t('detail.synthetic')}</span></>}
           </p>
         </div>
         <button type="button" className="close" onClick={onClose} aria-label={t('detail.close')} data-testid="detail-close">

@@ -7,6 +7,8 @@ import type { LiveLayerStatus } from '../../queries/use-resources';
 import { KindIcon } from './KindIcon';
 import { Legend } from './Legend';
 import { LiveLayerNote } from './LiveLayerNote';
+import { ImportedLayerNote } from './ImportedLayerNote';
+import type { LocalData } from '../../queries/local/merge-local';
 
 export interface KindCount {
   visible: number;
@@ -36,6 +38,8 @@ export interface LayerHealth {
   live: Partial<Record<ResourceKind, LiveLayerStatus>>;
   /** Problems of sources.json (each names the file and field). */
   sourcesErrors: readonly string[];
+  /** this browser's imported layers per kind (source file, time, replace or beside) */
+  local?: Pick<LocalData, 'layersByKind'>;
 }
 
 /** Toggle per kind with live counts, then filters, then the legend. */
@@ -83,6 +87,7 @@ export function LayerPanel(props: LayerPanelProps) {
                 </label>
                 {!allInvalid && invalid > 0 && <div className="layer-invalid">{t('live.someInvalid', { count: invalid })}</div>}
                 {live && <LiveLayerNote kind={kind} status={live} />}
+                {props.health?.local?.layersByKind[kind] && <ImportedLayerNote kind={kind} layers={props.health.local.layersByKind[kind]!} />}
                 {kind === 'shelter' && props.shelterTonight && (
                   <p className="layer-sub" data-testid="shelter-tonight" data-open={props.shelterTonight.open} data-full={props.shelterTonight.full} data-closed={props.shelterTonight.closed}>
                     {t('readability.shelterSummary', {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { RESOURCE_KINDS, type ResourceKind } from '../../config/resource-kinds';
 import type { Resource } from '../../io/schemas/resource';
 import type { BasemapData } from '../../map/basemap-style';
@@ -53,4 +53,13 @@ export function useDerivedData(
   const resourceById = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
   return { filteredByKind, counts, shelterTonight, places, searchEntries, townships, specialties, resourceById, placeById };
+}
+
+/** A township's name by id in the page's language ('—' for none, the id when unknown). */
+export function useTownshipName(placeById: ReadonlyMap<string, Place>, lang: string): (id: string | undefined) => string {
+  return useCallback((id: string | undefined) => {
+    if (!id) return '—';
+    const p = placeById.get(id);
+    return p ? (lang === 'en' && p.nameEn ? p.nameEn : p.name) : id;
+  }, [placeById, lang]);
 }

@@ -2,14 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESOURCE_KINDS, type ResourceKind } from '../../../config/resource-kinds';
 import type { ImportResult } from '../../../io/import/import-resources';
-import type { LayerDescriptor } from '../../../map/layer-descriptor';
 import { exposeForTests } from '../../../map/test-hook';
 import { importContextFromBasemap, importFileInWorker } from '../../../queries/import-client';
 import { useBasemapData } from '../../../queries/use-basemap-data';
-import { useImportedLayers, type ImportedLayer } from '../../../queries/imported-layers';
-import type { ViewContribution, ViewProps } from '../types';
-import { useMapContribution } from '../use-map-contribution';
-import { downloadExport } from './state/download';
+import { IMPORT_MODES, useImportedLayers, type ImportedLayer, type ImportMode } from '../../../queries/local/imported-layers';
+import type { ViewProps } from '../types';
+import { ExportSection } from './ExportSection';
+import { downloadResources, safeFileStem } from './state/download';
+import { formatBeijingTime } from '../../state/format-time';
 import './import.css';
 
 const CRS_CHOICES = ['', 'wgs84', 'gcj02', 'bd09', 'EPSG:4549'] as const;
@@ -27,6 +27,7 @@ export function ImportView(props: ViewProps) {
   const [kind, setKind] = useState<ResourceKind>('shelter');
   const [crs, setCrs] = useState<string>('');
   const [encoding, setEncoding] = useState<'' | 'utf-8' | 'gb18030'>('');
+  const [mode, setMode] = useState<ImportMode>('beside');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -41,24 +42,17 @@ export function ImportView(props: ViewProps) {
       const result = await importFileInWorker(file, { kind, ...(crs ? { crs } : {}), ...(encoding ? { encoding } : {}), ...(context ? { context } : {}), onProgress: (done, total) => setProgress({ done, total }) });
       setLast(result);
       if (result.resources.length > 0) {
-        await add({ id: `import-${Date.now().toString(36)}`, kind, sourceFile: file.name, importedAt: new Date().toISOString(), resources: result.resources });
+        await add({ id: `import-${Date.now().toString(36)}`, kind, sourceFile: file.name, importedAt: new Date().toISOString(), mode, resources: result.resources });
       }
     } catch (err) {
       setFailure((err as Error).message);
     } finally {
       setBusy(false);
     }
-  }, [add, context, crs, encoding, kind]);
-
-  const above = useMemo<LayerDescriptor[]>(() => layers.map((l) => ({
-    type: 'icon-points', id: `import-${l.id}`, kind: l.kind, icon: l.kind, visible: true, pickable: false, iconSizePixels: 26,
-    points: l.resources.map((r) => ({ id: r.id, kind: r.kind, lngLat: r.lngLat })),
-  })), [layers]);
-  const contribution = useMemo<ViewContribution>(() => ({ above }), [above]);
-  useMapContribution(props.contribute, contribution);
+  }, [add, context, crs, encoding, kind, mode]);
 
   useEffect(() => {
-    exposeForTests({ views: { ...window.__onemap?.views, import: { layers: () => layers.map((l) => ({ id: l.id, kind: l.kind, sourceFile: l.sourceFile, count: l.resources.length, resources: l.resources })) } } });
+    exposeForTests({ views: { ...window.__onemap?.views, import: { layers: () => layers.map((l) => ({ id: l.id, kind: l.kind, sourceFile: l.sourceFile, mode: l.mode, count: l.resources.length, resources: l.resources })) } } });
   }, [layers]);
 
   // errors first, then warnings, then notes; by row within each
@@ -87,6 +81,15 @@ export function ImportView(props: ViewProps) {
             <option value="gb18030">GBK / GB18030</option>
           </select>
         </label>
+        <fieldset className="import-mode" data-testid="import-mode">
+          <legend>{t('import.mode')}</legend>
+          {IMPORT_MODES.map((m) => (
+            <label key={m}>
+              <input type="radio" name="import-mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`import-mode-${m}`} />
+              {t(`import.modes.${m}`, { kind: t(`import.kinds.${kind}`) })}
+            </label>
+          ))}
+        </fieldset>
         <label className="import-file">{t('import.file')}
           <input type="file" accept=".csv,.txt,.xlsx,.geojson,.json,.kml,.zip" disabled={busy} data-testid="import-file" onChange={(e) => { void onFile(e.target.files?.[0]); e.target.value = ''; }} />
         </label>
@@ -123,6 +126,7 @@ export function ImportView(props: ViewProps) {
           {layers.map((l) => <LayerItem key={l.id} layer={l} onRemove={() => void remove(l.id)} />)}
         </ul>
       )}
+      <ExportSection resourcesByKind={props.resourcesByKind} data={props.data} selectedId={props.selectedId} />
     </section>
   );
 }
@@ -131,10 +135,10 @@ function LayerItem({ layer, onRemove }: { layer: ImportedLayer; onRemove: () => 
   const { t } = useTranslation();
   return (
     <li data-testid={`import-layer-${layer.id}`}>
-      <strong>{layer.sourceFile}</strong> · {t(`import.kinds.${layer.kind}`)} · {layer.resources.length} · {new Date(layer.importedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+      <strong>{layer.sourceFile}</strong> · {t(`import.kinds.${layer.kind}`)} · {layer.resources.length} · {formatBeijingTime(layer.importedAt)} · {t(`import.modeShort.${layer.mode}`)}
       <span className="import-actions">
         {(['geojson', 'csv', 'xlsx'] as const).map((f) => (
-          <button key={f} type="button" data-testid={`export-${f}`} onClick={() => void downloadExport(layer, f)}>{t('import.export', { format: f.toUpperCase() })}</button>
+          <button key={f} type="button" data-testid={`export-${f}`} onClick={() => void downloadResources(layer.resources, `${safeFileStem(layer.sourceFile)}-onemap`, f)}>{t('import.export', { format: f.toUpperCase() })}</button>
         ))}
         <button type="button" onClick={onRemove}>{t('import.remove')}</button>
       </span>
