@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { ImportContext, ImportResult } from '../io/import/import-resources';
-import type { ResourceKind } from '../io/schemas/resource';
+import type { ImportContext, ImportResult, ReportEntry } from '../io/import/import-resources';
+import type { Resource, ResourceKind } from '../io/schemas/resource';
 import type { ImportReply, ImportRequest } from '../workers/import-protocol';
 
 export interface ImportFileOptions {
@@ -20,10 +20,15 @@ export async function importFileInWorker(file: File, o: ImportFileOptions): Prom
     return await new Promise<ImportResult>((resolve, reject) => {
       o.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
       worker.onerror = (e) => reject(new Error(e.message || 'the import worker failed'));
+      const resources: Resource[] = [];
+      const report: ReportEntry[] = [];
       worker.onmessage = (e: MessageEvent<ImportReply>) => {
         const m = e.data;
         if (m.type === 'progress') o.onProgress?.(m.done, m.total);
-        else if (m.type === 'result') resolve(m.result);
+        else if (m.type === 'part') {
+          for (const r of m.resources) resources.push(r);
+          for (const r of m.report) report.push(r);
+        } else if (m.type === 'result') resolve({ ...m.result, resources, report });
         else reject(new Error(m.message));
       };
       const request: ImportRequest = {

@@ -1,6 +1,12 @@
-/** Messages of the import worker (src/workers/import.worker.ts): one request, progress, one answer. */
-import type { ImportContext, ImportResult } from '../io/import/import-resources';
-import type { ResourceKind } from '../io/schemas/resource';
+/**
+ * Messages of the import worker (src/workers/import.worker.ts): one request, progress, the rows and
+ * report in parts of IMPORT_PART_ROWS (each part is decoded on the page in a short task of its own:
+ * 100,000 rows in one message would hold the page for a quarter of a second), then the summary.
+ */
+import type { ImportContext, ImportResult, ReportEntry } from '../io/import/import-resources';
+import type { Resource, ResourceKind } from '../io/schemas/resource';
+
+export const IMPORT_PART_ROWS = 5000;
 
 export interface ImportRequest {
   readonly type: 'import';
@@ -17,5 +23,7 @@ export interface ImportRequest {
 
 export type ImportReply =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'part'; readonly resources: readonly Resource[]; readonly report: readonly ReportEntry[] }
+  /** the summary; `resources` and `report` are the concatenation of the parts before it */
   | { readonly type: 'result'; readonly result: ImportResult }
   | { readonly type: 'error'; readonly message: string };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import '../io/schemas/zod-jitless';
 import { importResources, ImportError } from '../io/import/import-resources';
-import type { ImportReply, ImportRequest } from './import-protocol';
+import { IMPORT_PART_ROWS, type ImportReply, type ImportRequest } from './import-protocol';
 
 /**
  * Parses and validates an imported file off the main thread (100,000 rows keep the map responsive),
@@ -17,7 +17,11 @@ self.onmessage = (e: MessageEvent<ImportRequest>) => {
       ...(r.crs ? { crs: r.crs } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.sheet ? { sheet: r.sheet } : {}), ...(r.context ? { context: r.context } : {}),
       onProgress: (done, total) => post({ type: 'progress', done, total }),
     });
-    post({ type: 'result', result });
+    const { resources, report } = result;
+    for (let i = 0; i < Math.max(resources.length, report.length); i += IMPORT_PART_ROWS) {
+      post({ type: 'part', resources: resources.slice(i, i + IMPORT_PART_ROWS), report: report.slice(i, i + IMPORT_PART_ROWS) });
+    }
+    post({ type: 'result', result: { ...result, resources: [], report: [] } });
   } catch (err) {
     post({ type: 'error', message: err instanceof ImportError ? err.message : `could not import: ${(err as Error).message}` });
   }

@@ -1,6 +1,10 @@
-// Bring your own data (issue 9) on the production build, under the production CSP: import a GBK
-// CSV with three bad rows, an XLSX and a Gauss–Krüger Shapefile; hostile names stay text; export
-// then import gives the same layer; layers survive a reload (IndexedDB). Prints `E2E: N passed, M failed`.
+// Bring your own data (issue 9) on the production build, under the production CSP: the roads file
+// fetched once; import a GBK CSV with three bad rows (the 17 others on the map, in the counts,
+// search, the detail panel and the duty lists), an XLSX and a Gauss–Krüger Shapefile; hostile names
+// stay text; a shelter's open flag and occupancy edited in its panel (kept, counted, exported);
+// export then import gives the same layer (per layer and from the app, demo layers included); an
+// import replacing the demo layer; layers survive a reload (IndexedDB); 100,000 rows parsed in the
+// worker with a progress bar and no long task over 200 ms meanwhile. Prints `E2E: N passed, M failed`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +20,18 @@ function metersBetween([lng1, lat1], [lng2, lat2]) {
   const r = 6371008.8, rad = Math.PI / 180;
   const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * r * Math.asin(Math.sqrt(a));
+}
+
+/** A seeded CSV of n shelters over the county (all fields given, so no per-row notes). */
+function bigCsv(n) {
+  let seed = 20261201;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const lines = ['编号,名称,经度,纬度,容量,已安置,开放,typhoonSafe,level,status'];
+  for (let i = 1; i <= n; i++) {
+    const cap = 20 + Math.floor(rand() * 300);
+    lines.push(`P${String(i).padStart(6, '0')},示意安置点${i},${(119.55 + rand() * 0.3).toFixed(6)},${(27.42 + rand() * 0.25).toFixed(6)},${cap},${Math.floor(rand() * cap)},${rand() < 0.5 ? '是' : '否'},true,village,active`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 if (!existsSync(join(root, 'dist', 'index.html'))) {
@@ -39,11 +55,25 @@ try {
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
   page.on('dialog', (d) => { pageErrors.push(`dialog opened: ${d.message()}`); void d.dismiss(); });
+  const roadRequests = [];
+  context.on('request', (req) => /\/assets\/roads-[^/]*\.geojson/.test(req.url()) && roadRequests.push(req.url()));
   const layers = () => page.evaluate(() => window.__onemap?.views?.import?.layers?.() ?? []);
-  async function importFile(path, { kind = 'shelter', crs = '' } = {}) {
+  const countOf = (kind) => page.evaluate((k) => Number(document.querySelector(`[data-testid=count-${k}]`)?.getAttribute('data-total') ?? NaN), kind);
+  const drawnCount = (kind) => page.evaluate((k) => window.__onemap.drawnCounts()[k], kind);
+  const tonight = () => page.evaluate(() => Number(document.querySelector('[data-testid=shelter-tonight]')?.getAttribute('data-open') ?? NaN));
+  async function selectById(id) {
+    await page.evaluate((sel) => {
+      const p = new URLSearchParams(location.hash.slice(1));
+      p.set('sel', sel);
+      location.hash = p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
+    }, id);
+    await page.waitForFunction((sel) => document.querySelector('[data-testid=detail-panel] dd')?.textContent === sel, id, { timeout: 10_000 });
+  }
+  async function importFile(path, { kind = 'shelter', crs = '', mode = 'beside' } = {}) {
     const before = (await layers()).length;
     await page.getByTestId('import-kind').selectOption(kind);
     await page.getByTestId('import-crs').selectOption(crs);
+    await page.getByTestId(`import-mode-${mode}`).check();
     await page.getByTestId('import-file').setInputFiles(path);
     await page.waitForSelector('[data-testid=import-summary]', { timeout: 30_000 });
     await page.waitForFunction((n) => (window.__onemap?.views?.import?.layers?.() ?? []).length > n, before, { timeout: 10_000 }).catch(() => {});
@@ -57,8 +87,19 @@ try {
     assert(r.headers.get('x-content-type-options') === 'nosniff' && r.headers.get('x-frame-options') === 'DENY', 'security headers missing');
   });
 
+  await check('the officer app fetches the roads file once (basemap and compute worker share the bytes)', async () => {
+    await page.goto(`${server.base}/?e2e#view=duty&inc=119.684612,27.546943`);
+    await page.waitForFunction(() => {
+      const ls = window.__onemap?.views?.duty?.lists?.();
+      return ls && ls.length === 4 && ls.every((l) => l.mode === 'travel');
+    }, null, { timeout: 60_000 });
+    assert(roadRequests.length === 1, `roads requested ${roadRequests.length} times: ${roadRequests.join(', ')}`);
+  });
+
   await page.goto(`${server.base}/?e2e#view=import`);
   await page.waitForSelector('[data-testid=import-file]', { timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) > 0, null, { timeout: 30_000 });
+  const demoShelters = await countOf('shelter');
 
   await check('a GBK CSV with three bad rows: GBK is shown, the report names rows 5, 10, 15, the 17 others become a layer', async () => {
     const layer = await importFile(fixture('shelters-gbk.csv'));
@@ -70,6 +111,50 @@ try {
     assert(summary.includes('20 行中 17 行有效'), summary);
     assert(layer?.count === 17 && layer.sourceFile === 'shelters-gbk.csv', `layer: ${JSON.stringify(layer && { ...layer, resources: undefined })}`);
     await page.screenshot({ path: shot('gbk-report') });
+  });
+
+  await check('…and the 17 are on the map and in the layer panel counts (beside the demo shelters), which names the file and time', async () => {
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) === n, demoShelters + 17, { timeout: 10_000 });
+    const drawn = await drawnCount('shelter');
+    assert(drawn === demoShelters + 17, `shelters drawn ${drawn}, expected ${demoShelters} + 17`);
+    const note = await page.getByTestId('imported-shelter').textContent();
+    assert(note.includes('shelters-gbk.csv') && note.includes('17') && note.includes('(UTC+8)') && note.includes('并列'), `layer panel note: ${note}`);
+    // zoomed in on one of them, it is an icon of its own
+    const bz = (await layers()).at(-1).resources[3];
+    await page.evaluate(([lng, lat]) => {
+      const p = new URLSearchParams(location.hash.slice(1));
+      p.set('map', `17/${lat}/${lng}`);
+      location.hash = p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
+    }, bz.lngLat);
+    await page.waitForFunction((id) => window.__onemap.drawnIcons().some((i) => i.id === id), bz.id, { timeout: 10_000 });
+  });
+
+  await check('an imported shelter is found by search, opens its detail panel with its source file (not 示意), and ranks in the duty lists', async () => {
+    const bz = (await layers()).find((l) => l.sourceFile === 'shelters-gbk.csv').resources[3];
+    await page.getByTestId('search-input').fill(bz.name);
+    await page.getByTestId('search-results').locator('li').first().click();
+    await page.waitForFunction((id) => document.querySelector('[data-testid=detail-panel] dd')?.textContent === id, bz.id, { timeout: 10_000 });
+    const source = await page.getByTestId('detail-source').textContent();
+    assert(source.includes('shelters-gbk.csv'), `detail source: ${source}`);
+    assert((await page.locator('[data-testid=detail-panel] .synthetic-tag').count()) === 0, 'an imported row is labelled 示意');
+    await page.screenshot({ path: shot('imported-detail') });
+    await page.getByTestId('detail-close').click();
+    // the duty view, with the incident on that shelter: it is the first shelter by road
+    const hash = await page.evaluate(() => location.hash);
+    try {
+      await page.evaluate(([lng, lat]) => { location.hash = `view=duty&inc=${lng.toFixed(6)},${lat.toFixed(6)}`; }, bz.lngLat);
+      // the incident on the shelter itself: it is in the k nearest by road (demo shelters share its spot, and both off-road legs count)
+      const ok = await page.waitForFunction((id) => {
+        const l = window.__onemap?.views?.duty?.lists?.()?.find((x) => x.kind === 'shelter');
+        return l?.mode === 'travel' && l.rows.some((r) => r.id === id);
+      }, bz.id, { timeout: 30_000 }).then(() => true, () => false);
+      const shelters = (await page.evaluate(() => window.__onemap.views.duty.lists())).find((l) => l.kind === 'shelter');
+      assert(ok, `duty shelter list (${shelters?.mode}) for an incident at ${bz.id}: ${shelters?.rows.map((r) => `${r.id} ${r.seconds}`).join(', ')}`);
+      await page.screenshot({ path: shot('duty-imported') });
+    } finally {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.waitForSelector('[data-testid=import-file]', { timeout: 10_000 });
+    }
   });
 
   await check('a name <img src=x onerror=…> shows as text, never as HTML', async () => {
@@ -117,6 +202,65 @@ try {
     }
   });
 
+  let edited;
+  await check("a shelter's open flag and occupancy edited in its panel: the open count and the panel follow, kept across a reload", async () => {
+    const before = await tonight();
+    const sh = await page.evaluate(() => window.__onemap.views.import.exportRows?.('shelter')?.find((r) => r.kind === 'shelter' && !r.open && r.capacity >= 50 && r.synthetic));
+    assert(sh, 'no closed demo shelter to open');
+    await selectById(sh.id);
+    await page.getByTestId('shelter-edit-open').check();
+    await page.getByTestId('shelter-edit-occupancy').fill(String(sh.capacity + 1));
+    const problem = await page.getByTestId('shelter-edit-problem').textContent();
+    assert(problem.includes(String(sh.capacity)) && await page.getByTestId('shelter-edit-save').isDisabled(), `over capacity: ${problem}`);
+    await page.getByTestId('shelter-edit-occupancy').fill('42');
+    await page.getByTestId('shelter-edit-save').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=detail-occupancy]')?.textContent === '42', null, { timeout: 10_000 });
+    assert((await page.getByTestId('detail-open').textContent()) === '是', 'the panel does not say open');
+    assert((await tonight()) === before + 1, `open shelters ${await tonight()} (was ${before})`);
+    await page.screenshot({ path: shot('shelter-edit') });
+    await page.reload();
+    await page.waitForSelector('[data-testid=shelter-edit-note]', { timeout: 30_000 });
+    assert((await page.getByTestId('detail-occupancy').textContent()) === '42', 'the edit was not kept');
+    assert((await tonight()) === before + 1, `after a reload open shelters ${await tonight()} (was ${before})`);
+    edited = { id: sh.id, before };
+  });
+
+  await check('export from the app: the whole shelter layer (demo + imported, with the edit) as CSV and XLSX, imported again replacing the demo layer, gives the same rows', async () => {
+    await page.getByTestId('export-scope').selectOption('all');
+    await page.getByTestId('export-kind').selectOption('shelter');
+    for (const format of ['csv', 'xlsx']) {
+      const shown = await page.evaluate(() => window.__onemap.views.import.exportRows('shelter'));
+      const e = shown.find((r) => r.id === edited?.id);
+      assert(e && e.open === true && e.occupancy === 42, `the edited shelter in the export: ${JSON.stringify(e)}`);
+      assert(Number(await page.getByTestId('export-count').getAttribute('data-count')) === shown.length, 'the export count is not the layer');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-app-${format}`).click()]);
+      const path = join(outDir, `import-app-export.${format}`);
+      await download.saveAs(path);
+      if (format === 'csv') {
+        const text = readFileSync(path, 'utf8');
+        const header = text.replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+        const row = text.split('\r\n').find((l) => l.startsWith(`"${edited.id}"`) || l.startsWith(`${edited.id},`)).split(',');
+        assert(row[header.indexOf('occupancy')].replace(/"/g, '') === '42' && row[header.indexOf('open')].replace(/"/g, '') === 'true', `CSV row: ${row.join(',')}`);
+      }
+      const back = await importFile(path, { mode: 'replace' });
+      assert(back.count === shown.length, `${format}: ${back.count} rows back of ${shown.length}`);
+      assert(JSON.stringify(back.resources) === JSON.stringify(shown), `${format}: the re-imported rows differ`);
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) === n, shown.length, { timeout: 10_000 });
+    }
+    const note = await page.getByTestId('imported-shelter').textContent();
+    assert(note.includes('替换示意图层'), `layer panel: ${note}`);
+  });
+
+  await check('an import replacing the demo layer: only its rows are shelters, the demo ones come back when it is removed', async () => {
+    for (const l of await layers()) await page.getByTestId(`import-layer-${l.id}`).getByRole('button', { name: '删除' }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) === n, demoShelters, { timeout: 10_000 });
+    await importFile(fixture('shelters-gbk.csv'), { mode: 'replace' });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) === 17, null, { timeout: 10_000 });
+    assert((await drawnCount('shelter')) === 17, `drawn ${await drawnCount('shelter')}`);
+    assert((await countOf('rescue_team')) > 0, 'other kinds are untouched');
+    await page.screenshot({ path: shot('replaced') });
+  });
+
   await check('imported layers are kept in IndexedDB with their source file and survive a reload', async () => {
     const before = (await layers()).map((l) => l.sourceFile);
     await page.reload();
@@ -124,7 +268,47 @@ try {
     const after = (await layers()).map((l) => l.sourceFile);
     assert(JSON.stringify(after) === JSON.stringify(before), `${after} vs ${before}`);
     const listed = await page.getByTestId('import-layers').textContent();
-    assert(listed.includes('shelters-gk.zip'), listed);
+    assert(listed.includes('shelters-gbk.csv'), listed);
+    assert((await countOf('shelter')) === 17, `after a reload the replacing layer gives ${await countOf('shelter')} shelters`);
+  });
+
+  await check('100,000 rows parse in the worker with a progress bar, no long task over 200 ms meanwhile, and land', async () => {
+    const path = join(outDir, 'import-100k.csv');
+    writeFileSync(path, bigCsv(100_000));
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: false });
+      window.__progress = [];
+      const tick = () => {
+        const p = document.querySelector('[data-testid=import-progress]');
+        if (p && p.hasAttribute('value')) {
+          const v = Number(p.getAttribute('value')) / Number(p.getAttribute('max'));
+          if (window.__progress.at(-1) !== v) window.__progress.push(v);
+        }
+        if (!document.querySelector('[data-testid=import-summary]')) requestAnimationFrame(tick);
+        else window.__parsedAt = performance.now();
+      };
+      window.__pickedAt = performance.now();
+      requestAnimationFrame(tick);
+    });
+    const t0 = Date.now();
+    await page.getByTestId('import-mode-beside').check();
+    await page.getByTestId('import-file').setInputFiles(path);
+    await page.waitForSelector('[data-testid=import-summary]', { timeout: 120_000 });
+    const parseMs = Date.now() - t0;
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) === n, 17 + 100_000, { timeout: 60_000 });
+    const landMs = Date.now() - t0;
+    const r = await page.evaluate(() => ({ progress: window.__progress, tasks: window.__longTasks, pickedAt: window.__pickedAt, parsedAt: window.__parsedAt }));
+    const during = r.tasks.filter((t) => t.start + t.ms <= r.parsedAt);
+    const after = r.tasks.filter((t) => t.start + t.ms > r.parsedAt);
+    console.log(`  100,000 rows: parsed in ${(parseMs / 1000).toFixed(1)} s, shown in the counts after ${(landMs / 1000).toFixed(1)} s; progress ${r.progress.map((v) => v.toFixed(2)).join(' ')}`);
+    console.log(`  long tasks while parsing: ${during.map((t) => `${Math.round(t.ms)} ms`).join(', ') || 'none'}; after, while the rows land (store, merge, draw): ${after.map((t) => `${Math.round(t.ms)} ms`).join(', ') || 'none'}`);
+    assert(r.progress.length >= 3 && r.progress.every((v, i) => i === 0 || v > r.progress[i - 1]), `progress did not advance: ${r.progress}`);
+    assert(during.every((t) => t.ms <= 200), `a long task over 200 ms while parsing: ${during.map((t) => Math.round(t.ms)).join(', ')}`);
+    const summary = await page.getByTestId('import-summary').textContent();
+    assert(summary.includes('100000 行中 100000 行有效'), summary);
+    assert((await layers()).at(-1).count === 100_000, 'the layer does not hold the 100,000 rows');
+    await page.screenshot({ path: shot('100k') });
   });
 
   await check('no request left the origin', async () => {

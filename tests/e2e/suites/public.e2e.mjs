@@ -152,6 +152,14 @@ await check('share: plain text for SMS/WeChat with name, walking minutes and pho
   await opened.close();
 });
 
+await check('the roads file is fetched once by the page: the walking worker and the lazily loaded map share it', async () => {
+  await zh.locator('[data-testid=route-button]').first().click();
+  await zh.waitForFunction(() => window.__finderMap?.isIdle?.() === true, null, { timeout: 30_000 });
+  // the page's own fetches (both users fetch on the main thread; the service worker's precache is not the page's)
+  const fetched = await zh.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/walking-roads-[^/]*\.json/.test(e.name)).map((e) => e.name));
+  assert(fetched.length === 1, `the roads file was fetched ${fetched.length} times: ${fetched.join(', ')}`);
+});
+
 await check('route: the walking route of the first shelter is drawn on the lazily loaded map', async () => {
   await zh.locator('[data-testid=route-button]').first().click();
   await zh.waitForFunction(() => window.__finderMap?.isIdle?.() === true, null, { timeout: 30_000 });

@@ -52,8 +52,12 @@ export function ImportView(props: ViewProps) {
   }, [add, context, crs, encoding, kind, mode]);
 
   useEffect(() => {
-    exposeForTests({ views: { ...window.__onemap?.views, import: { layers: () => layers.map((l) => ({ id: l.id, kind: l.kind, sourceFile: l.sourceFile, mode: l.mode, count: l.resources.length, resources: l.resources })) } } });
-  }, [layers]);
+    exposeForTests({ views: { ...window.__onemap?.views, import: {
+      layers: () => layers.map((l) => ({ id: l.id, kind: l.kind, sourceFile: l.sourceFile, mode: l.mode, count: l.resources.length, resources: l.resources })),
+      /** every row of a kind as the app shows it (what "export the whole layer" writes) */
+      exportRows: (k: ResourceKind) => props.resourcesByKind[k],
+    } } });
+  }, [layers, props.resourcesByKind]);
 
   // errors first, then warnings, then notes; by row within each
   const rows = useMemo(() => {
