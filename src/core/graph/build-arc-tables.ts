@@ -2,8 +2,9 @@ import type { ArcTable } from './road-graph';
 
 /**
  * Builds the forward and reverse CSR arc tables from per-edge ends and directional seconds
- * (-1 = direction not allowed). Counting sort into preallocated typed arrays: O(nodes + edges).
- * Within a node, arcs keep edge order (forward direction before backward), as before.
+ * (-1 = direction not allowed). Counting sort straight from the edge arrays into preallocated
+ * typed arrays, no intermediate arc list: O(nodes + edges). Within a node, arcs keep edge order
+ * (an edge's forward direction before its backward one), as before.
  */
 export function buildArcTables(
   nodeCount: number,
@@ -12,33 +13,42 @@ export function buildArcTables(
   forwardSeconds: Float64Array,
   backwardSeconds: Float64Array,
 ): { forward: ArcTable; reverse: ArcTable } {
-  let arcCount = 0;
-  for (let e = 0; e < edgeFrom.length; e++) arcCount += (forwardSeconds[e]! >= 0 ? 1 : 0) + (backwardSeconds[e]! >= 0 ? 1 : 0);
-  const tails = new Int32Array(arcCount), heads = new Int32Array(arcCount), arcEdge = new Int32Array(arcCount), arcSec = new Float64Array(arcCount);
-  let k = 0;
-  for (let e = 0; e < edgeFrom.length; e++) {
-    const a = edgeFrom[e]!, b = edgeTo[e]!;
-    if (forwardSeconds[e]! >= 0) { tails[k] = a; heads[k] = b; arcEdge[k] = e; arcSec[k++] = forwardSeconds[e]!; }
-    if (backwardSeconds[e]! >= 0) { tails[k] = b; heads[k] = a; arcEdge[k] = e; arcSec[k++] = backwardSeconds[e]!; }
-  }
   return {
-    forward: csr(nodeCount, tails, heads, arcEdge, arcSec),
-    reverse: csr(nodeCount, heads, tails, arcEdge, arcSec),
+    forward: csr(nodeCount, edgeFrom, edgeTo, forwardSeconds, backwardSeconds),
+    // reversed: the forward direction of an edge enters edgeTo, the backward one enters edgeFrom
+    reverse: csr(nodeCount, edgeTo, edgeFrom, forwardSeconds, backwardSeconds),
   };
 }
 
-function csr(nodeCount: number, tails: Int32Array, heads: Int32Array, edges: Int32Array, seconds: Float64Array): ArcTable {
+/**
+ * Arcs grouped by `tail`: per edge e, its first direction (seconds `first[e]`, from tail[e] to
+ * head[e]) then its second (`second[e]`, from head[e] to tail[e]), each when allowed (≥ 0).
+ */
+function csr(nodeCount: number, tail: Int32Array, head: Int32Array, first: Float64Array, second: Float64Array): ArcTable {
+  const edgeCount = tail.length;
   const offsets = new Int32Array(nodeCount + 1);
-  const n = tails.length;
-  for (let i = 0; i < n; i++) offsets[tails[i]! + 1]!++;
+  for (let e = 0; e < edgeCount; e++) {
+    if (first[e]! >= 0) offsets[tail[e]! + 1]!++;
+    if (second[e]! >= 0) offsets[head[e]! + 1]!++;
+  }
   for (let v = 0; v < nodeCount; v++) offsets[v + 1]! += offsets[v]!;
+  const n = offsets[nodeCount]!;
   const cursor = offsets.slice(0, nodeCount);
   const outNodes = new Int32Array(n), outEdges = new Int32Array(n), outSeconds = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const slot = cursor[tails[i]!]!++;
-    outNodes[slot] = heads[i]!;
-    outEdges[slot] = edges[i]!;
-    outSeconds[slot] = seconds[i]!;
+  for (let e = 0; e < edgeCount; e++) {
+    const a = tail[e]!, b = head[e]!, s1 = first[e]!, s2 = second[e]!;
+    if (s1 >= 0) {
+      const slot = cursor[a]!++;
+      outNodes[slot] = b;
+      outEdges[slot] = e;
+      outSeconds[slot] = s1;
+    }
+    if (s2 >= 0) {
+      const slot = cursor[b]!++;
+      outNodes[slot] = a;
+      outEdges[slot] = e;
+      outSeconds[slot] = s2;
+    }
   }
   return { offsets, nodes: outNodes, edges: outEdges, seconds: outSeconds };
 }

@@ -1,5 +1,5 @@
 import { CoreError } from '../errors';
-import { haversineMeters } from '../geo/haversine';
+import { EARTH_RADIUS_METERS } from '../geo/haversine';
 import type { RawRoads } from '../import/raw-roads';
 import { buildArcTables } from './build-arc-tables';
 import { NodeIdTable } from './node-id-table';
@@ -7,6 +7,7 @@ import type { RoadGraph } from './road-graph';
 import { EMERGENCY_DEFAULT_PROFILE, kmhToMetersPerSecond, wayDirection, type SpeedProfile } from './speed-profile';
 
 const BOTH_WAYS = Object.freeze({ forward: true, backward: true });
+const RAD = Math.PI / 180;
 
 /**
  * Builds the routable graph from raw roads per road-network.md: road ways are those whose
@@ -63,6 +64,9 @@ export function buildRoadGraph(raw: RawRoads, profile: SpeedProfile = EMERGENCY_
 
   const uses = new Int32Array(nodeCountIn);
   for (let i = 0; i < r; i++) uses[refs[i]!]!++;
+  // cos(latitude) of every node a road uses, once (haversine needs it for both ends of a segment)
+  const cosLat = new Float64Array(nodeCountIn);
+  for (let v = 0; v < nodeCountIn; v++) if (uses[v]! > 0) cosLat[v] = Math.cos(inLngLat[2 * v + 1]! * RAD);
 
   // Edges: count first, then fill preallocated arrays.
   let edgeCount = 0;
@@ -106,8 +110,11 @@ export function buildRoadGraph(raw: RawRoads, profile: SpeedProfile = EMERGENCY_
         const v = refs[k]!;
         const lng = inLngLat[2 * v]!, lat = inLngLat[2 * v + 1]!;
         if (k > start) {
+          // haversineMeters(u, v), its arithmetic with each node's cos(lat) computed once
           const u = refs[k - 1]!;
-          meters += haversineMeters(inLngLat[2 * u]!, inLngLat[2 * u + 1]!, lng, lat);
+          const dLat = (lat - inLngLat[2 * u + 1]!) * RAD, dLng = (lng - inLngLat[2 * u]!) * RAD;
+          const h = Math.sin(dLat / 2) ** 2 + cosLat[u]! * cosLat[v]! * Math.sin(dLng / 2) ** 2;
+          meters += 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
         }
         shape[2 * sp] = lng;
         shape[2 * sp + 1] = lat;
