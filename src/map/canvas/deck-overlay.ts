@@ -1,0 +1,91 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+export interface DeckOverlayHandlers {
+  /** the deck.gl layers to draw now (asked again when the overlay is recreated) */
+  layers: () => Layer[];
+  onHover: (info: PickingInfo) => void;
+  onClick: (info: PickingInfo) => void;
+  /** true while either canvas has lost its WebGL context */
+  onContextLost: (lost: boolean) => void;
+}
+
+export interface DeckOverlay {
+  /** the overlay now (it is recreated after its context was lost) */
+  current: () => MapboxOverlay;
+  setLayers: (layers: Layer[]) => void;
+  /** MapLibre's own context is lost: it has no style, nothing may ask it for its projection */
+  baseLost: () => boolean;
+  dispose: () => void;
+}
+
+/**
+ * The deck.gl overlay on the MapLibre map (`interleaved: false`: its own canvas above MapLibre's),
+ * and what happens when a WebGL context is lost: MapLibre restores its own and the overlay's layers
+ * are set again; deck.gl cannot restore one, so it gets a fresh overlay with the same layers.
+ */
+export function attachDeckOverlay(map: MaplibreMap, container: HTMLElement, handlers: DeckOverlayHandlers): DeckOverlay {
+  const lost = { base: false, deck: false };
+  const makeOverlay = () =>
+    new MapboxOverlay({
+      interleaved: false,
+      layers: handlers.layers(),
+      onHover: handlers.onHover,
+      onClick: handlers.onClick,
+      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onLoad: () => {
+        lost.deck = false;
+        handlers.onContextLost(lost.base);
+      },
+    });
+  let overlay = makeOverlay();
+  map.addControl(overlay);
+  let recreateTimer: ReturnType<typeof setTimeout> | null = null;
+  const recreateOverlay = () => {
+    recreateTimer = null;
+    // While MapLibre's own context is lost it has no style (and no projection) to overlay on:
+    // its restore comes first and recreates the overlay then.
+    if (lost.base) return;
+    try {
+      map.removeControl(overlay);
+    } catch (err) {
+      console.warn('removing the lost deck.gl overlay:', (err as Error).message);
+    }
+    overlay = makeOverlay();
+    map.addControl(overlay);
+  };
+  // MapLibre's canvas: MapLibre itself keeps a snapshot of its style and restores it; its own
+  // events come after that work.
+  map.on('webglcontextlost', () => {
+    lost.base = true;
+    console.warn('WebGL context lost: basemap');
+    handlers.onContextLost(true);
+  });
+  map.on('webglcontextrestored', () => {
+    lost.base = false;
+    if (lost.deck) recreateOverlay();
+    else overlay.setProps({ layers: handlers.layers() });
+    map.triggerRepaint();
+    handlers.onContextLost(lost.deck);
+  });
+  // deck.gl's canvas: webglcontextlost does not bubble, but a capturing listener on the container sees it.
+  const onContextLost = (event: Event) => {
+    if (event.target === map.getCanvas()) return;
+    lost.deck = true;
+    console.warn('WebGL context lost: overlay');
+    handlers.onContextLost(true);
+    if (!recreateTimer) recreateTimer = setTimeout(recreateOverlay, 300);
+  };
+  container.addEventListener('webglcontextlost', onContextLost, true);
+  return {
+    current: () => overlay,
+    setLayers: (layers) => overlay.setProps({ layers }),
+    baseLost: () => lost.base,
+    dispose: () => {
+      if (recreateTimer) clearTimeout(recreateTimer);
+      container.removeEventListener('webglcontextlost', onContextLost, true);
+      map.removeControl(overlay);
+    },
+  };
+}
