@@ -10,6 +10,7 @@ import { attachDeckOverlay, type DeckOverlay } from './canvas/deck-overlay';
 import { createDrawing } from './canvas/drawing';
 import { watchLongPress } from './canvas/long-press';
 import { removeMarkers, syncMarkers, type MarkersOnMap } from './canvas/markers';
+import { syncOverlaySources, type OverlaysOnMap } from './canvas/overlay-sources';
 import { syncPolygonBands, type BandsOnMap } from './canvas/polygon-bands';
 import type { DrawingRequest, FlyRequest, MapCanvasApi, MapClick, MapMarker, MapView } from './canvas/types';
 import type { LayerDescriptor, PickRef } from './layer-descriptor';
@@ -69,7 +70,7 @@ function createMap(container: HTMLDivElement, initialView: MapView): MaplibreMap
 
 /**
  * The one MapLibre map (created once for the app's lifetime) with deck.gl overlaid, not interleaved.
- * Its parts live in src/map/canvas/: the deck.gl overlay and context loss, MapLibre's band sources,
+ * Its parts live in src/map/canvas/: the deck.gl overlay and context loss, MapLibre's band and overlay sources,
  * markers, terra-draw, long press, the map image.
  */
 export function MapCanvas(props: MapCanvasProps) {
@@ -82,6 +83,7 @@ export function MapCanvas(props: MapCanvasProps) {
   // Whether the basemap style has been set on the current map instance.
   const styledRef = useRef(false);
   const bandsOnMapRef = useRef<BandsOnMap>(new Map());
+  const overlaysOnMapRef = useRef<OverlaysOnMap>(new Map());
   const [unavailable, setUnavailable] = useState(false);
   // WebGL context loss of either canvas: MapLibre's restores itself; deck.gl's overlay is recreated.
   const [contextLost, setContextLost] = useState(false);
@@ -128,10 +130,12 @@ export function MapCanvas(props: MapCanvasProps) {
     const stopLongPress = watchLongPress(map, (lngLat) => {
       if (!propsRef.current.drawing) propsRef.current.onContextMenu?.(lngLat);
     });
-    // A new style drops every source: add the bands again once it has loaded.
+    // A new style drops every source: add the bands and overlays again once it has loaded.
     map.on('style.load', () => {
       bandsOnMapRef.current.clear();
+      overlaysOnMapRef.current.clear();
       syncPolygonBands(map, propsRef.current.descriptors, bandsOnMapRef.current);
+      syncOverlaySources(map, propsRef.current.descriptors, overlaysOnMapRef.current);
     });
     mapRef.current = map;
     deckRef.current = deck;
@@ -157,6 +161,7 @@ export function MapCanvas(props: MapCanvasProps) {
       map.remove();
       styledRef.current = false;
       bandsOnMapRef.current.clear();
+      overlaysOnMapRef.current.clear();
       attributionRef.current = null;
       mapRef.current = null;
       deckRef.current = null;
@@ -199,7 +204,10 @@ export function MapCanvas(props: MapCanvasProps) {
     deck.setLayers(toDeckLayers(props.descriptors));
     const map = mapRef.current;
     if (!map || !styledRef.current) return;
-    const sync = () => syncPolygonBands(map, propsRef.current.descriptors, bandsOnMapRef.current);
+    const sync = () => {
+      syncPolygonBands(map, propsRef.current.descriptors, bandsOnMapRef.current);
+      syncOverlaySources(map, propsRef.current.descriptors, overlaysOnMapRef.current);
+    };
     if (map.isStyleLoaded()) sync();
     else map.once('idle', sync);
   }, [props.descriptors]);

@@ -134,6 +134,12 @@ export interface PathsDescriptor {
   visible: boolean;
   paths: readonly MapPath[];
   pickable: boolean;
+  /**
+   * 'maplibre': drawn by MapLibre as GeoJSON line / fill / circle layers with constant paint (the
+   * program variants the basemap already compiled), under the labels and the deck.gl icons; on
+   * software WebGL a first deck.gl layer of a new type otherwise holds the main thread for 0.5–1 s.
+   */
+  drawnBy?: 'maplibre';
 }
 
 /** Any GeoJSON (drawn closures, flood polygons, typhoon tracks…) in one fill and line colour. */
@@ -147,6 +153,12 @@ export interface ShapesDescriptor {
   lineWidthPixels: number;
   pointRadiusPixels: number;
   pickable: boolean;
+  /**
+   * 'maplibre': drawn by MapLibre as GeoJSON line / fill / circle layers with constant paint (the
+   * program variants the basemap already compiled), under the labels and the deck.gl icons; on
+   * software WebGL a first deck.gl layer of a new type otherwise holds the main thread for 0.5–1 s.
+   */
+  drawnBy?: 'maplibre';
 }
 
 /** Rings under fanned-out icons, with a dot at each member's true position. */

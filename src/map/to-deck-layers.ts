@@ -23,7 +23,8 @@ import type {
 
 /**
  * The only file that imports deck.gl layer classes. Instances are recreated on every render.
- * Polygon bands are not deck.gl layers: MapCanvas hands them to MapLibre as GeoJSON sources.
+ * Polygon bands, and paths / shapes marked drawnBy 'maplibre', are not deck.gl layers: MapCanvas
+ * hands them to MapLibre as GeoJSON sources (src/map/canvas/polygon-bands.ts, overlay-sources.ts).
  */
 
 const ICON_ATLAS_PIXELS = 48;
@@ -270,10 +271,10 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
         layers.push(toTextLabelsLayer(d));
         break;
       case 'paths':
-        layers.push(toPathsLayer(d));
+        if (d.drawnBy !== 'maplibre') layers.push(toPathsLayer(d));
         break;
       case 'shapes':
-        layers.push(toShapesLayer(d));
+        if (d.drawnBy !== 'maplibre') layers.push(toShapesLayer(d));
         break;
       case 'bitmap':
         layers.push(toBitmapLayer(d));

@@ -36,7 +36,7 @@ export function buildRouteLayer(id: string, route: readonly (readonly [number, n
     const legs: Array<[readonly [number, number], readonly [number, number]]> = n > 2 ? [[route[0]!, route[1]!], [route[n - 2]!, route[n - 1]!]] : [[route[0]!, route[1]!]];
     legs.forEach(([a, b], i) => dashes(a, b, 12, 10).forEach((d, j) => paths.push({ id: `off-${i}-${j}`, path: d, color: style.color, widthPixels: Math.max(2, style.widthPixels - 2) })));
   }
-  return { type: 'paths', id, visible: paths.length > 0, paths, pickable: false };
+  return { type: 'paths', id, visible: paths.length > 0, paths, pickable: false, drawnBy: 'maplibre' };
 }
 
 /** Closed road segments: a thick red line with a dark casing. */
@@ -44,13 +44,13 @@ export function buildClosedSegmentsLayer(id: string, lines: readonly (readonly (
   const paths: MapPath[] = [];
   lines.forEach((l, i) => paths.push({ id: `c${i}`, path: l, color: [60, 0, 0, 220], widthPixels: 9 }));
   lines.forEach((l, i) => paths.push({ id: `r${i}`, path: l, color: [230, 30, 40, 255], widthPixels: 5 }));
-  return { type: 'paths', id, visible: paths.length > 0, paths, pickable: false };
+  return { type: 'paths', id, visible: paths.length > 0, paths, pickable: false, drawnBy: 'maplibre' };
 }
 
 /** The closures as drawn by the officer (lines, flooded areas, clicked points). */
 export function buildClosureShapesLayer(id: string, features: readonly Feature<Geometry, Record<string, unknown>>[]): ShapesDescriptor {
   return {
     type: 'shapes', id, visible: features.length > 0, features: { type: 'FeatureCollection', features: [...features] },
-    fillColor: [40, 110, 220, 70], lineColor: [20, 60, 160, 230], lineWidthPixels: 2, pointRadiusPixels: 6, pickable: false,
+    fillColor: [40, 110, 220, 70], lineColor: [20, 60, 160, 230], lineWidthPixels: 2, pointRadiusPixels: 6, pickable: false, drawnBy: 'maplibre',
   };
 }
