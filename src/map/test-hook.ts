@@ -11,6 +11,8 @@ export interface OnemapTestHook {
   deckLayerIds?: () => string[];
   workerUrl?: string;
   drawnCounts?: () => Record<string, number>;
+  /** every ring drawn (selection, a view's hover / pick highlight) and where */
+  drawnHighlights?: () => { id: string; lngLat: readonly [number, number] }[];
   /** polygon features drawn by band layers (the rescue circle) */
   drawnBandCount?: () => number;
   /** terra-draw's mode ('static' when not drawing, 'none' before first use) */

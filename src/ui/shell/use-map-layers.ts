@@ -49,6 +49,7 @@ export function useMapLayers({ data, visibleKinds, view, lang, selectedLngLat, s
       drawnCounts: () => countDrawnByKind(descriptors),
       drawnIcons: () => drawnIconPositions(descriptors),
       drawnClusters: () => drawnClusterPositions(descriptors),
+      drawnHighlights: () => descriptors.flatMap((d) => (d.type === 'highlight' && d.visible && d.lngLat ? [{ id: d.id, lngLat: d.lngLat }] : [])),
       drawnBandCount: () => descriptors.reduce((n, d) => n + (d.type === 'polygon-bands' && d.visible ? d.bands.features.length : 0), 0),
     }),
     [descriptors],

@@ -75,12 +75,30 @@ async function screenOf(page, lngLat) {
   return [box.x + x, box.y + y];
 }
 
+/** Long tasks while dragging the map about and back (the plainest interaction: no new layer, no worker answer). */
+async function plainFramesAt(page) {
+  const t0 = await page.evaluate(() => performance.now());
+  const box = await page.getByTestId('map').boundingBox();
+  const [x, y] = [box.x + box.width * 0.6, box.y + box.height * 0.5];
+  for (const [dx, dy] of [[120, 40], [-120, -40]]) {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + dx, y + dy, { steps: 12 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+  }
+  await page.waitForTimeout(800);
+  return (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
+}
+
 const incidentParam = (url) => new URLSearchParams(new URL(url).hash.slice(1)).get('inc');
 const hashParam = (url, key) => new URLSearchParams(new URL(url).hash.slice(1)).get(key);
 
 /** What the lists show, from the page (test hook): per kind, mode and rows. */
 const listsOf = (page) => page.evaluate(() => window.__onemap.views.duty.lists());
-const firstTeam = async (page) => (await listsOf(page)).find((l) => l.kind === 'rescue_team').rows[0];
+const firstTeamList = async (page) => (await listsOf(page)).find((l) => l.kind === 'rescue_team').rows;
+const firstTeam = async (page) => (await firstTeamList(page))[0];
+const resourceAt = (id) => allResources.find((f) => f.properties.id === id).geometry.coordinates;
 
 /** Waits until every kind shows its travel-time list. */
 async function waitForTravelLists(page, timeout = 30_000) {
@@ -104,7 +122,16 @@ if (!existsSync(join(root, 'dist', 'index.html'))) {
   process.exit(1);
 }
 
-const { check, results } = createRunner();
+const runner = createRunner();
+const { results } = runner;
+// Every check notes where it started on the page's clock, so each long task is put to its step.
+const stepMarks = [];
+let markPage = null;
+const check = async (name, fn) => {
+  if (markPage) stepMarks.push({ name, start: await markPage.evaluate(() => performance.now()).catch(() => 0) });
+  return runner.check(name, fn);
+};
+const stepOf = (t) => [...stepMarks].reverse().find((m) => m.start <= t)?.name ?? '(before the steps)';
 const started = Date.now();
 const server = await startPreview(root, port);
 const offOrigin = [];
@@ -139,6 +166,7 @@ try {
     } catch { /* no longtask support */ }
   });
   const page = await context.newPage();
+  markPage = page;
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
   const app = `${server.base}/?e2e`;
@@ -153,12 +181,14 @@ try {
   });
 
   /** Long tasks recorded since `since` (ms on the page clock), over 200 ms. */
-  const longTasksOver200 = async (since) => (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= since && t.ms > 200);
   let stepsStart = 0;
+  let plainBefore = [];
 
   await check(`a click on empty map places the incident and the hash gets inc= (${incidentAt.join(',')})`, async () => {
     await page.goto(`${app}#map=14/${incidentAt[1]}/${incidentAt[0]}&view=duty`);
     await waitForData(page);
+    await waitForStableMap(page);
+    plainBefore = await plainFramesAt(page);
     await waitForStableMap(page);
     stepsStart = await page.evaluate(() => performance.now());
     await page.evaluate(() => {
@@ -229,6 +259,24 @@ try {
     const after = await waitForStableMap(page);
     assert(changedFraction(before, after) > 0.001, 'the route changed nothing on the map');
     await page.screenshot({ path: shot('03-route') });
+  });
+
+  await check('hovering a list row rings that resource on the map (the map\'s highlight, and its pixels)', async () => {
+    const row = (await firstTeamList(page))[1];
+    const at = resourceAt(row.id);
+    const before = await mapShot(page);
+    await page.getByTestId(`duty-row-${row.id}`).hover();
+    await page.waitForFunction((id) => window.__onemap.drawnHighlights().some((h) => h.id === 'duty-hover'), row.id, { timeout: 5000 });
+    const ring = (await page.evaluate(() => window.__onemap.drawnHighlights())).find((h) => h.id === 'duty-hover');
+    assert(metersBetween(ring.lngLat, at) < 1, `the hover ring is at ${ring.lngLat}, ${row.id} at ${at}`);
+    const [x, y] = await screenOf(page, at);
+    const box = await page.getByTestId('map').boundingBox();
+    if (x > box.x + 30 && x < box.x + box.width - 30 && y > box.y + 30 && y < box.y + box.height - 30) {
+      const after = await waitForStableMap(page);
+      assert(changedFraction(before, after) > 0.0002, 'hovering the row changed no pixel of the map');
+    } else console.log(`      (${row.id} is outside the view: its ring is checked through the map's highlight only)`);
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => !window.__onemap.drawnHighlights().some((h) => h.id === 'duty-hover'), null, { timeout: 5000 });
   });
 
   let closureRank;
@@ -361,6 +409,39 @@ try {
     await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('cl'));
   });
 
+  await check('a flooded area drawn as a polygon over part of the first team’s route closes its segments (listed with how many), changes its ETA or rank; removing it restores both', async () => {
+    const route = team0.route;
+    const c = route[Math.max(1, Math.floor(route.length / 3))];
+    const [cx, cy] = await screenOf(page, c);
+    await page.getByTestId('closure-mode-area').click();
+    await page.waitForFunction(() => window.__onemap.drawingMode?.() === 'polygon');
+    const r = 28;
+    for (const [dx, dy] of [[-r, -r], [r, -r], [r, r], [-r, r]]) {
+      await page.mouse.click(cx + dx, cy + dy);
+      await page.waitForTimeout(150);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('closure-0').waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => (window.__onemap.views.duty.closureSegments()[0] ?? 0) >= 1, null, { timeout: 15_000 });
+    const n = await page.evaluate(() => window.__onemap.views.duty.closureSegments()[0]);
+    const text = await page.getByTestId('closure-0').textContent();
+    assert(text.includes('淹没区') && text.includes(`封闭 ${n} 段道路`), `the closure list says: ${text} (segments ${n})`);
+    assert(hashParam(page.url(), 'cl')?.startsWith('A'), `hash lacks the area: ${page.url()}`);
+    await waitForTravelLists(page);
+    const teamsNow = await firstTeamList(page);
+    const idx = teamsNow.findIndex((t) => t.id === team0.id);
+    const nowSec = idx >= 0 ? teamsNow[idx].seconds : null;
+    assert(idx !== 0 || Math.abs(nowSec - team0.seconds) > 1, `the flooded area changed neither rank nor ETA of ${team0.id} (still first, ${nowSec} s)`);
+    console.log(`      flooded area: ${n} segments closed; ${team0.id} ${team0.seconds.toFixed(1)} s rank 1 → ${nowSec === null ? 'not in top 5' : `${nowSec.toFixed(1)} s rank ${idx + 1}`}`);
+    await waitForStableMap(page);
+    await page.screenshot({ path: shot('07-flooded-area') });
+    await page.getByTestId('closure-remove-0').click();
+    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('cl'));
+    await waitForTravelLists(page);
+    const t = await firstTeam(page);
+    assert(t.id === team0.id && Math.abs(t.seconds - team0.seconds) < 1e-6, `after removal: ${t.id} ${t.seconds} s, before ${team0.id} ${team0.seconds} s`);
+  });
+
   await check('supplies: "I need 20 pumps" takes depots by travel time until 20 are met, and says when all can be there', async () => {
     await page.getByTestId('duty-supplies').locator('summary').click();
     await page.getByTestId('supplies-quantity').fill('20');
@@ -414,19 +495,68 @@ try {
     await page.waitForFunction((b) => new URLSearchParams(location.hash.slice(1)).get('inc') !== b, afterRight);
   });
 
-  // Printed, not asserted on wall clock (BRIEF: browser figures are printed): in software WebGL
-  // (SwiftShader) on a shared machine, frames wait on the emulated GPU; the view's computing is in
-  // the worker. The check fails only if the observers could not record anything.
-  await check('long tasks during these steps are counted and printed (PerformanceObserver longtask + long-animation-frame)', async () => {
+  await check('cameras: the cameras nearest the incident are listed (straight-line) and one plays in the page', async () => {
+    await page.getByTestId('nearest-cameras').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^=camera-row-]').length > 0, null, { timeout: 20_000 });
+    const ids = await page.locator('[data-testid^=camera-row-]').evaluateAll((els) => els.map((e) => e.dataset.testid.replace('camera-row-', '')));
+    const hls = ids.find((id) => allResources.find((f) => f.properties.id === id)?.properties.stream?.protocol === 'hls');
+    assert(hls, `no HLS camera among the nearest: ${ids}`);
+    await page.getByTestId(`camera-open-${hls}`).click();
+    await page.waitForFunction((vid) => (document.querySelector(`[data-testid=camera-video-${vid}]`)?.currentTime ?? 0) > 0.5, hls, { timeout: 30_000 });
+    await page.getByTestId(`camera-close-${hls}`).click();
+  });
+  const stepsEnd = await page.evaluate(() => performance.now());
+
+  // Asserted: no long task over 200 ms during the steps the issue lists (incident click → lists →
+  // route → closures drawn and removed → share link page → CSV → print → cameras, and the rest).
+  // Software WebGL (SwiftShader) on a shared 2-core machine: every frame the compositor waits for
+  // SwiftShader to finish drawing (ReadPixels at the commit, seen with CDP tracing), and when other
+  // work loads the machine even a plain drag of the map has frames over 200 ms. So the plain drag
+  // is measured in the same page (before and after the steps) and the limit is 200 ms, or twice
+  // the 90th percentile of the plain drag's long tasks when that is larger; both are printed, and
+  // every task over 200 ms is printed with its step. (What this catches: the old first frames of a
+  // route or a closure, 0.8–4.4 s, were 4–20 plain frames.)
+  await check('no long task over 200 ms during these steps (PerformanceObserver longtask; limit raised only to 2× a plain drag\'s frames when the machine is loaded)', async () => {
     const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask') && PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'));
     assert(supported, 'this Chromium records no longtask / long-animation-frame entries');
-    const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= stepsStart);
-    const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= stepsStart);
+    const all = await page.evaluate(() => window.__longTasks);
+    const tasks = all.filter((t) => t.start >= stepsStart && t.start < stepsEnd);
+    const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= stepsStart && f.start < stepsEnd);
+    const plain = [...plainBefore, ...(await plainFramesAt(page))].map((t) => t.ms).sort((a, b) => a - b);
+    const quantile = (q) => (plain.length ? plain[Math.min(plain.length - 1, Math.floor(q * plain.length))] : 0);
+    const limitMs = Math.max(200, 2 * quantile(0.9));
     const over = tasks.filter((t) => t.ms > 200);
     const longFrames = frames.filter((f) => f.ms > 200);
-    console.log(`      long tasks (> 50 ms) during the steps: ${tasks.length}; over 200 ms: ${over.length} (${over.map((t) => `${t.ms} ms`).join(', ') || 'none'})`);
+    const loadTasks = all.filter((t) => t.start < stepsStart && t.ms > 200);
+    console.log(`      before the steps (loading the page): long tasks over 200 ms ${loadTasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
+    console.log(`      plain drag of the map: ${plain.length} long tasks, median ${quantile(0.5)} ms, p90 ${quantile(0.9)} ms, max ${quantile(1)} ms, over 200 ms ${plain.filter((ms) => ms > 200).length} → limit ${limitMs} ms`);
+    console.log(`      long tasks (> 50 ms) during the steps: ${tasks.length}; over 200 ms: ${over.length}; the longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms`);
     console.log(`      long animation frames over 200 ms: ${longFrames.length}; script / frame: ${longFrames.map((f) => `${f.scriptMs}/${f.ms} ms${f.top ? ` [${f.top.trim()}]` : ''}`).join(', ') || '—'}`);
-    writeFileSync(join(outDir, 'duty-long-tasks.json'), JSON.stringify({ tasks, frames }, null, 2));
+    for (const t of over) console.log(`        ${t.ms} ms ${t.ms > limitMs ? 'OVER THE LIMIT' : '(over 200 ms, within the plain-drag limit: a frame waiting on SwiftShader)'} — ${stepOf(t.start)}`);
+    writeFileSync(join(outDir, 'duty-long-tasks.json'), JSON.stringify({ limitMs, plain, tasks: tasks.map((t) => ({ ...t, step: stepOf(t.start) })), frames: frames.map((f) => ({ ...f, step: stepOf(f.start) })) }, null, 2));
+    const bad = tasks.filter((t) => t.ms > limitMs);
+    assert(bad.length === 0, `long tasks over ${limitMs} ms: ${bad.map((t) => `${t.ms} ms in "${stepOf(t.start)}"`).join('; ')}`);
+  });
+
+  await check('a long press (a touch held ~600 ms) on a touch screen places the incident, before the finger lifts', async () => {
+    const touchContext = await launched.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', hasTouch: true });
+    await guardOrigin(touchContext, server.base, offOrigin);
+    const tp = await touchContext.newPage();
+    tp.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    tp.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+    await tp.goto(`${app}#map=14/${incidentAt[1]}/${incidentAt[0]}&view=duty`);
+    await waitForData(tp);
+    await waitForStableMap(tp);
+    const [x, y] = await screenOf(tp, incidentAt);
+    const cdp = await touchContext.newCDPSession(tp);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    const placedWhileHeld = await tp.waitForFunction(() => /(^|&)inc=/.test(location.hash.slice(1)), null, { timeout: 3000 }).then(() => true, () => false);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    assert(placedWhileHeld, 'holding a touch on the map placed no incident');
+    const inc = incidentParam(tp.url()).split(',').map(Number);
+    assert(metersBetween(inc, incidentAt) < 20, `incident ${inc} is not where the finger was ${incidentAt}`);
+    await tp.getByTestId('marker-incident').waitFor({ timeout: 5000 });
+    await touchContext.close();
   });
 
   await check('no request left the origin', async () => {
