@@ -31,7 +31,7 @@ export function benchReverseDijkstra(g: RoadGraph, sourceNode: number): ResultRo
     run();
     if (i >= 0) {
       bucketTimes.push(performance.now() - t0);
-      bucketCpu.push(process.cpuUsage(c0).user / 1000);
+      { const c = process.cpuUsage(c0); bucketCpu.push((c.user + c.system) / 1000); }
       log(`2. ours: reverse expand run ${i + 1}/15: ${fmtMs(bucketTimes[i]!)} (${ex.lastQueue}; heap ${fmtMs(heapTimes[i]!)})`);
     }
   }
@@ -47,7 +47,7 @@ export function benchReverseDijkstra(g: RoadGraph, sourceNode: number): ResultRo
   const oursSeconds = Float64Array.from(ex.seconds);
   let reached = 0;
   for (const s of oursSeconds) if (s < Infinity) reached++;
-  // CPU time of the process while a run lasted (user; the machine may be shared: wall time also
+  // CPU time of the process while a run lasted (user + system; the machine may be shared: wall time also
   // counts the time other processes held the core).
   const cpuMedian = [...bucketCpu].sort((a, b) => a - b)[bucketCpu.length >> 1]!;
   log(`2. ours: median ${fmtMs(ours.median)} (min ${fmtMs(ours.min)}, max ${fmtMs(ours.max)}; CPU time median ${fmtMs(cpuMedian)}); ${fmtInt(reached)} of ${fmtInt(g.nodeCount)} nodes reach the source`);

@@ -21,6 +21,16 @@ export function timeOnce<T>(fn: () => T): [T, number] {
   return [r, nowMs() - t0];
 }
 
+/** Runs fn once and returns [result, wall milliseconds, CPU milliseconds of this process]. */
+export function timeOnceCpu<T>(fn: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = nowMs();
+  const r = fn();
+  const ms = nowMs() - t0;
+  const c = process.cpuUsage(c0);
+  return [r, ms, (c.user + c.system) / 1000];
+}
+
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -40,6 +50,8 @@ export function quantile(xs: readonly number[], q: number): number {
 export interface Sampled {
   readonly samples: number[];
   readonly median: number;
+  /** median CPU time (user + system of this process) of the timed runs: what load on a shared machine does not inflate */
+  readonly cpuMedian: number;
   readonly min: number;
   readonly max: number;
 }
@@ -57,15 +69,18 @@ export function collectGarbage(): void {
  */
 export function sample(fn: (i: number) => unknown, runs: number, warmup = 0, onRun?: (ms: number, i: number) => void): Sampled {
   for (let i = 0; i < warmup; i++) fn(-1 - i);
-  const samples: number[] = [];
+  const samples: number[] = [], cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = nowMs();
     fn(i);
     const ms = nowMs() - t0;
+    const c = process.cpuUsage(c0);
     samples.push(ms);
+    cpu.push((c.user + c.system) / 1000);
     onRun?.(ms, i);
   }
-  return { samples, median: median(samples), min: Math.min(...samples), max: Math.max(...samples) };
+  return { samples, median: median(samples), cpuMedian: median(cpu), min: Math.min(...samples), max: Math.max(...samples) };
 }
 
 /** A duration in the unit that reads best. */

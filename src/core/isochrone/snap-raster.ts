@@ -50,7 +50,18 @@ export class SnapRaster {
   private readonly corners = new Float64Array(8);
   /** fillBlock's index search: the smallest farthest-corner distance of the segments collected */
   private searchBound = Infinity;
+  /** the index search callback of scatterNear: collects segments and boxes only */
+  private readonly collectSegmentOnly = (s: number, bx0: number, by0: number, bx1: number, by1: number): boolean => {
+    this.collectBox(s, bx0, by0, bx1, by1);
+    return false;
+  };
   private readonly collectSegment = (s: number, bx0: number, by0: number, bx1: number, by1: number): boolean => {
+    this.collectBox(s, bx0, by0, bx1, by1);
+    const d = maxCornerDistance(this.net.index, s, this.corners);
+    if (d < this.searchBound) this.searchBound = d;
+    return false;
+  };
+  private collectBox(s: number, bx0: number, by0: number, bx1: number, by1: number): void {
     let n = this.collected;
     if (n === this.scratchSegs.length) {
       const segs = new Int32Array(2 * n), boxes = new Float64Array(8 * n);
@@ -63,10 +74,7 @@ export class SnapRaster {
     const b = this.scratchBoxes;
     b[4 * n] = bx0; b[4 * n + 1] = by0; b[4 * n + 2] = bx1; b[4 * n + 3] = by1;
     this.collected = ++n;
-    const d = maxCornerDistance(this.net.index, s, this.corners);
-    if (d < this.searchBound) this.searchBound = d;
-    return false;
-  };
+  }
   private scratchSorted = new Int32Array(256);
   private scratchSortedDist = new Float64Array(256);
   private readonly done = new Uint8Array(TILE * TILE);
@@ -179,10 +187,16 @@ export class SnapRaster {
     third.fill(Infinity);
     const ky = index.projection.metersPerDegLat;
     const shape = g.shapeLngLat;
-    index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, (seg, bx0, by0, bx1, by1) => {
+    // Collect the segments first (typed scratch, as fillBlock), then scatter them in a plain loop.
+    this.collected = 0;
+    this.searchBound = Infinity;
+    index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, this.collectSegmentOnly);
+    const segs = this.scratchSegs, boxes = this.scratchBoxes, count = this.collected, segShape = index.segmentShape;
+    for (let q = 0; q < count; q++) {
+      const seg = segs[q]!, bx0 = boxes[4 * q]!, by0 = boxes[4 * q + 1]!, bx1 = boxes[4 * q + 2]!, by1 = boxes[4 * q + 3]!;
       const cA = Math.max(0, Math.ceil((bx0 - m) / cs - 0.5) - col0), cB = Math.min(TILE - 1, Math.floor((bx1 + m) / cs - 0.5) - col0);
       const rA = Math.max(0, Math.ceil((by0 - m) / cs - 0.5) - row0), rB = Math.min(TILE - 1, Math.floor((by1 + m) / cs - 0.5) - row0);
-      const i = index.segmentShape[seg]!;
+      const i = segShape[seg]!;
       const slng = shape[2 * i]!, slat = shape[2 * i + 1]!, elng = shape[2 * i + 2]!, elat = shape[2 * i + 3]!;
       for (let r = rA; r <= rB; r++) {
         const lat = rowLat[r]!, kx = rowKx[r]!;
@@ -196,24 +210,25 @@ export class SnapRaster {
           const ex = ax + t * dx, ey = ay + t * dy;
           const d = ex * ex + ey * ey; // squared: Math.hypot costs ~10× a sqrt (see SQRT_SLACK)
           const k = r * TILE + c;
-          if (d < best[k]!) {
-            third[k] = second[k]!;
-            second[k] = best[k]!;
-            secondSeg[k] = bestSeg[k]!;
-            secondT[k] = bestT[k]!;
-            best[k] = d;
-            bestSeg[k] = seg;
-            bestT[k] = t;
-          } else if (d < second[k]!) {
-            third[k] = second[k]!;
-            second[k] = d;
-            secondSeg[k] = seg;
-            secondT[k] = t;
-          } else if (d < third[k]!) third[k] = d;
+          if (d < third[k]!) {
+            if (d < best[k]!) {
+              third[k] = second[k]!;
+              second[k] = best[k]!;
+              secondSeg[k] = bestSeg[k]!;
+              secondT[k] = bestT[k]!;
+              best[k] = d;
+              bestSeg[k] = seg;
+              bestT[k] = t;
+            } else if (d < second[k]!) {
+              third[k] = second[k]!;
+              second[k] = d;
+              secondSeg[k] = seg;
+              secondT[k] = t;
+            } else third[k] = d;
+          }
         }
       }
-      return false;
-    });
+    }
     const maxSnap = this.net.profile.maxSnapMeters;
     for (let r = 0; r < TILE; r++) {
       for (let c = 0; c < TILE; c++) {
