@@ -30,6 +30,8 @@ const { values: opt } = parseArgs({
     edges: { type: 'string' },
     resources: { type: 'string' },
     screenshot: { type: 'string' },
+    /** a build folder other than dist/ (e.g. an unminified build for readable profiles) */
+    dist: { type: 'string', default: join(root, 'dist') },
     /** write a CPU profile of the page during the second incident and print its top functions */
     profile: { type: 'string' },
   },
@@ -42,6 +44,20 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? null : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** The functions with the most self time in a CPU profile (sampled), for the log. */
+function printTopSelf(profile, label, file) {
+  writeFileSync(file, JSON.stringify(profile));
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  log(`CPU profile of the page ${label} → ${file}; top self time:`);
+  for (const [k, ms] of [...self].sort((p, q) => q[1] - p[1]).slice(0, 30)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+}
 
 // 1. Data and build.
 const dataDir = resolve(opt.data);
@@ -63,7 +79,7 @@ if (!existsSync(join(root, 'dist', 'index.html'))) {
 log(`province: ${manifest.roads.edgeCount.toLocaleString('en')} edges (${fmtMB(manifest.roads.graphBytes)} graph file), ${totalResources.toLocaleString('en')} resources; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
 // 2. Serve.
-const server = spawn(process.execPath, [join(root, 'scripts', 'server', 'serve.mjs'), '--dir', join(root, 'dist'), '--port', opt.port, '--province', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+const server = spawn(process.execPath, [join(root, 'scripts', 'server', 'serve.mjs'), '--dir', resolve(opt.dist), '--port', opt.port, '--province', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));
 server.stderr.on('data', (d) => (serverLog += d));
@@ -91,9 +107,15 @@ try {
   await guardOrigin(context, base, offOrigin);
   await context.addInitScript(() => {
     window.__longTasks = [];
+    window.__longFrames = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
     }).observe({ type: 'longtask', buffered: true });
+    // long animation frames: how much of a long frame was scripts (ours and libraries') and how much
+    // rendering, i.e. SwiftShader's software WebGL here
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longFrames.push({ start: Math.round(e.startTime), ms: Math.round(e.duration), scriptMs: Math.round((e.scripts ?? []).reduce((t, x) => t + x.duration, 0)) });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
   const page = await context.newPage();
   const pageErrors = [];
@@ -102,6 +124,12 @@ try {
 
   // 3. Open the province and wait until it is ready.
   const center = [(manifest.bbox[0] + manifest.bbox[2]) / 2, (manifest.bbox[1] + manifest.bbox[3]) / 2];
+  const cdp = await context.newCDPSession(page);
+  if (opt.profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   log('opening ?dataset=province (duty view) ...');
   await page.goto(`${base}/?e2e&dataset=province#map=11/${center[1].toFixed(5)}/${center[0].toFixed(5)}&view=duty`);
   const readyAt = await page.waitForFunction((total) => {
@@ -122,10 +150,10 @@ try {
   log(`ready in ${fmtMs(readyAt.ms)}: ${readyAt.edges.toLocaleString('en')} edges in the worker (${fmtMB(readyAt.memoryBytes)} graph + index + search buffers), ${readyAt.loaded.toLocaleString('en')} resources loaded, ${readyAt.joined.toLocaleString('en')} joined to the network, ${readyAt.drawn} clusters/icons drawn`);
   log(`  from navigation start: road network in the worker ${fmtMs(readyAt.phases.network)}, all resources loaded ${fmtMs(readyAt.phases.resources)}, clusters drawn ${fmtMs(readyAt.phases.drawn)}, resources joined in the worker ${fmtMs(readyAt.phases.joined)}`);
   results.workerNetworkBytes = readyAt.memoryBytes;
+  if (opt.profile) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while loading', opt.profile.replace(/(\.cpuprofile)?$/, '-load.cpuprofile'));
   results.loadLongTasks = await page.evaluate(() => window.__longTasks.slice());
 
   // 4. Memory: the page's heap and every worker's (CDP).
-  const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const heap = await cdp.send('Runtime.getHeapUsage');
   results.mainHeap = heap;
@@ -177,8 +205,6 @@ try {
   for (const [spotIndex, [x, y]] of spots.entries()) {
     const profiling = opt.profile && spotIndex === 1;
     if (profiling) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
     await page.evaluate(() => {
@@ -206,23 +232,11 @@ try {
     }
     const a = await page.waitForFunction(() => (window.__answer.travelAt !== null ? window.__answer : false), null, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue());
     const firstRows = await page.evaluate(() => Object.fromEntries(['rescue_team', 'fire_station', 'depot', 'shelter'].map((k) => [k, document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)?.getAttribute('data-testid')?.replace('duty-row-', '') ?? null])));
-    if (profiling) {
-      const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(opt.profile, JSON.stringify(profile));
-      const self = new Map();
-      const dt = profile.timeDeltas;
-      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      profile.samples.forEach((id, i) => {
-        const f = byId.get(id).callFrame;
-        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-        self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-      });
-      log(`CPU profile → ${opt.profile}; top self time:`);
-      for (const [k, ms] of [...self].sort((p, q) => q[1] - p[1]).slice(0, 25)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${k}`);
-    }
-    const row = { straightMs: a.straightAt - a.clickAt, travelMs: a.travelAt - a.clickAt, firstRows };
+    if (profiling) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while answering one incident', opt.profile);
+    const during = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start + t.ms >= from && t.start <= to).map((t) => `${Math.round(t.start - from)}+${t.ms}`), [a.clickAt, a.travelAt]);
+    const row = { straightMs: a.straightAt - a.clickAt, travelMs: a.travelAt - a.clickAt, firstRows, longTasks: during };
     results.nearest.push(row);
-    log(`incident at screen (${x.toFixed(0)}, ${y.toFixed(0)}): straight-line lists ${fmtMs(row.straightMs)}, travel-time lists (4 kinds, k=5, routes) ${fmtMs(row.travelMs)}; first fire station ${firstRows.fire_station}`);
+    log(`incident at screen (${x.toFixed(0)}, ${y.toFixed(0)}): straight-line lists ${fmtMs(row.straightMs)}, travel-time lists (4 kinds, k=5, routes) ${fmtMs(row.travelMs)}; first fire station ${firstRows.fire_station}; long tasks meanwhile (ms after the click + length): ${during.join(', ') || 'none'}`);
   }
 
   // the nearest fire station of the last incident: its rescue circle
@@ -248,6 +262,9 @@ try {
   if (opt.screenshot) await page.screenshot({ path: opt.screenshot });
   const all = await page.evaluate(() => window.__longTasks.slice());
   results.answerLongTasks = all.filter((t) => t.start >= answerStart);
+  const frames = await page.evaluate(() => window.__longFrames.slice());
+  results.loadFrames = frames.filter((f) => f.start < answerStart);
+  results.answerFrames = frames.filter((f) => f.start >= answerStart);
   results.offOrigin = offOrigin;
   results.pageErrors = pageErrors;
 } finally {
@@ -267,6 +284,8 @@ console.log(`| nearest lists by travel time after a click (4 kinds, k = 5, route
 console.log(`| rescue circle (5/10/15 min) of the nearest fire station, click → bands on the map | ${fmtMs(results.circleMs)} | — | info |`);
 console.log(`| main-thread long tasks while loading | ${results.loadLongTasks.length} tasks > 50 ms, longest ${fmtMs(worstLoad)}; over 200 ms: ${over(results.loadLongTasks).join(', ') || 'none'} | none > 200 ms | **${verdict(worstLoad <= 200)}** |`);
 console.log(`| main-thread long tasks while answering | ${results.answerLongTasks.length} tasks > 50 ms, longest ${fmtMs(worstAnswer)}; over 200 ms: ${over(results.answerLongTasks).join(', ') || 'none'} | none > 200 ms | **${verdict(worstAnswer <= 200)}** |`);
+const worstScript = (fs) => Math.max(0, ...fs.map((f) => f.scriptMs));
+console.log(`| of these, the scripts' share: longest script time in one long animation frame, loading / answering | ${fmtMs(worstScript(results.loadFrames))} / ${fmtMs(worstScript(results.answerFrames))} (the rest of those frames is rendering: software WebGL here) | — | info |`);
 console.log(`| page JS heap after GC | ${fmtMB(results.mainHeap.usedSize)} (ArrayBuffers ${fmtMB(results.mainHeap.backingStorageSize)}) | — | info |`);
 for (const w of results.workers) console.log(`| worker ${w.name} | ${w.heap ? `JS heap ${fmtMB(w.heap.usedSize)}, ArrayBuffers ${fmtMB(w.heap.backingStorageSize)}` : '—'} | — | info |`);
 console.log(`| compute worker's own count: graph + segment index + search buffers | ${fmtMB(results.workerNetworkBytes)} (${(results.workerNetworkBytes / manifest.roads.edgeCount).toFixed(0)} bytes per edge) | — | info |`);

@@ -47,6 +47,21 @@ export interface NearestRequest {
   barriers?: BarrierSpec;
 }
 
+// A query key is hashed (JSON) on every render of every observer: a province's 50,000 candidate
+// ids would cost tens of milliseconds each time. The key holds a short stand-in per ids array
+// instead (the arrays are memoised by the view, so one stand-in per filter change); the ids
+// themselves go to the worker with the request.
+const idsKeys = new WeakMap<readonly string[], string>();
+let idsKeySeq = 0;
+export function idsKeyOf(ids: readonly string[]): string {
+  let key = idsKeys.get(ids);
+  if (key === undefined) {
+    key = `ids#${++idsKeySeq}:${ids.length}`;
+    idsKeys.set(ids, key);
+  }
+  return key;
+}
+
 /**
  * The two answers for an incident: by straight line (k-d tree, answered at once) and by road travel
  * time with routes (one reverse Dijkstra in the worker). A new request aborts the running one.
@@ -54,14 +69,15 @@ export interface NearestRequest {
 export function useNearest(request: NearestRequest | null, resourcesKey: string | null) {
   const enabled = request !== null && resourcesKey !== null;
   const base = request ? { incident: request.incident, k: request.k, kinds: request.kinds, ids: request.ids } : null;
+  const keyBase = base ? { ...base, ids: idsKeyOf(base.ids) } : null;
   const straight = useQuery({
-    queryKey: ['compute', 'nearestStraightLine', resourcesKey, base],
+    queryKey: ['compute', 'nearestStraightLine', resourcesKey, keyBase],
     queryFn: ({ signal }) => getComputeClient().request('nearestStraightLine', { ...base!, perKind: true }, { signal }),
     enabled,
     staleTime: Infinity,
   });
   const travel = useQuery({
-    queryKey: ['compute', 'nearest', resourcesKey, base, request?.barriers ?? null],
+    queryKey: ['compute', 'nearest', resourcesKey, keyBase, request?.barriers ?? null],
     queryFn: ({ signal }) => getComputeClient().request('nearest', { ...base!, perKind: true, barriers: request!.barriers, withRoutes: true }, { signal }),
     enabled,
     staleTime: Infinity,
@@ -72,7 +88,7 @@ export function useNearest(request: NearestRequest | null, resourcesKey: string 
 /** Travel times of the given depots (all of them, no k) for a supplies plan. */
 export function useDepotTimes(incident: readonly [number, number] | null, depotIds: readonly string[], barriers: BarrierSpec | undefined, resourcesKey: string | null) {
   return useQuery({
-    queryKey: ['compute', 'depotTimes', resourcesKey, incident, depotIds, barriers ?? null],
+    queryKey: ['compute', 'depotTimes', resourcesKey, incident, idsKeyOf(depotIds), barriers ?? null],
     queryFn: ({ signal }) =>
       getComputeClient().request('nearest', { incident: incident!, k: depotIds.length, perKind: false, ids: depotIds, barriers }, { signal }),
     enabled: incident !== null && depotIds.length > 0 && resourcesKey !== null,
