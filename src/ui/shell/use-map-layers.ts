@@ -9,6 +9,10 @@ import { isLargeDataset } from '../../queries/dataset';
 import { useWorkerClusters } from '../../queries/use-worker-clusters';
 import type { DerivedData } from '../state/use-derived-data';
 
+/** Above this many resources shown, they are clustered in the cluster worker, not on the page. */
+export const MAIN_THREAD_MAX_POINTS = 20_000;
+const pointCount = (byKind: Readonly<Record<string, readonly unknown[]>>) => Object.values(byKind).reduce((n, a) => n + a.length, 0);
+
 export interface MapLayersInput {
   data: DerivedData;
   visibleKinds: ReadonlySet<ResourceKind>;
@@ -34,7 +38,9 @@ export function useMapLayers({ data, visibleKinds, view, lang, selectedLngLat, s
         .map((p) => ({ id: p.id, text: lang === 'en' && p.nameEn ? p.nameEn : p.name, lngLat: p.lngLat })),
     [data.places, lang, showPlaceLabels],
   );
-  const large = isLargeDataset();
+  // a large dataset, or this browser's imported layers making the demo large (100,000 imported rows):
+  // clustered in the worker, since supercluster and the fan-out over that many points hold the page for seconds
+  const large = isLargeDataset() || pointCount(data.filteredByKind) > MAIN_THREAD_MAX_POINTS;
   const clusters = useWorkerClusters(large, data.filteredByKind, visibleKinds, view);
   const offThread = useMemo(() => (large ? (clusters ? { clusters: clusters.clusters, singles: clusters.singles } : null) : undefined), [large, clusters]);
   const descriptors = useMemo(
