@@ -225,10 +225,10 @@ try {
     edited = { id: sh.id, before };
   });
 
-  await check('export from the app: the whole shelter layer (demo + imported, with the edit) as CSV and XLSX, imported again replacing the demo layer, gives the same rows', async () => {
+  await check('export from the app: the whole shelter layer (demo + imported, with the edit) as CSV, XLSX and GeoJSON, imported again replacing the demo layer, gives the same rows', async () => {
     await page.getByTestId('export-scope').selectOption('all');
     await page.getByTestId('export-kind').selectOption('shelter');
-    for (const format of ['csv', 'xlsx']) {
+    for (const format of ['csv', 'xlsx', 'geojson']) {
       const shown = await page.evaluate(() => window.__onemap.views.import.exportRows('shelter'));
       const e = shown.find((r) => r.id === edited?.id);
       assert(e && e.open === true && e.occupancy === 42, `the edited shelter in the export: ${JSON.stringify(e)}`);
@@ -249,6 +249,28 @@ try {
     }
     const note = await page.getByTestId('imported-shelter').textContent();
     assert(note.includes('替换示意图层'), `layer panel: ${note}`);
+  });
+
+  await check('export from the app: the rows the layer panel filters leave, and the one resource whose panel is open', async () => {
+    await page.getByTestId('filter-shelter-tonight').selectOption('open');
+    const visible = Number(await page.getByTestId('count-shelter').getAttribute('data-visible'));
+    await page.getByTestId('export-scope').selectOption('filtered');
+    await page.getByTestId('export-kind').selectOption('shelter');
+    const n = Number(await page.getByTestId('export-count').getAttribute('data-count'));
+    assert(n === visible && visible > 0 && visible < (await countOf('shelter')), `filtered export ${n}, panel shows ${visible}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-app-geojson').click()]);
+    const path = join(outDir, 'import-app-filtered.geojson');
+    await download.saveAs(path);
+    const fc = JSON.parse(readFileSync(path, 'utf8'));
+    assert(fc.features.length === visible && fc.features.every((f) => f.properties.open === true), `filtered file: ${fc.features.length} features`);
+    await page.getByTestId('filter-shelter-tonight').selectOption('all');
+    await selectById(edited.id);
+    await page.getByTestId('export-scope').selectOption('selected');
+    assert(Number(await page.getByTestId('export-count').getAttribute('data-count')) === 1, 'the open resource is not one row');
+    const [one] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-app-csv').click()]);
+    assert(one.suggestedFilename() === `onemap-${edited.id}.csv`, one.suggestedFilename());
+    await page.getByTestId('detail-close').click();
+    await page.getByTestId('export-scope').selectOption('all');
   });
 
   await check('an import replacing the demo layer: only its rows are shelters, the demo ones come back when it is removed', async () => {
