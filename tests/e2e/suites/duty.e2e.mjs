@@ -76,6 +76,7 @@ async function screenOf(page, lngLat) {
 }
 
 /** Long tasks while dragging the map about and back (the plainest interaction: no new layer, no worker answer). */
+const plainWindows = [];
 async function plainFramesAt(page) {
   const t0 = await page.evaluate(() => performance.now());
   const box = await page.getByTestId('map').boundingBox();
@@ -88,7 +89,9 @@ async function plainFramesAt(page) {
     await page.waitForTimeout(600);
   }
   await page.waitForTimeout(800);
-  return (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
+  const t1 = await page.evaluate(() => performance.now());
+  plainWindows.push([t0, t1]);
+  return (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0 && t.start < t1);
 }
 
 const incidentParam = (url) => new URLSearchParams(new URL(url).hash.slice(1)).get('inc');
@@ -378,6 +381,10 @@ try {
     await page.getByTestId('print-close').click();
   });
 
+  // (a plain drag in the middle of the steps too: the machine's load changes over a run)
+  const plainMiddle = await plainFramesAt(page);
+  await waitForStableMap(page);
+
   await check('removing the closure restores the first team’s rank and ETA', async () => {
     await page.getByTestId('closure-remove-0').click();
     await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('cl'));
@@ -511,25 +518,29 @@ try {
   // route → closures drawn and removed → share link page → CSV → print → cameras, and the rest).
   // Software WebGL (SwiftShader) on a shared 2-core machine: every frame the compositor waits for
   // SwiftShader to finish drawing (ReadPixels at the commit, seen with CDP tracing), and when other
-  // work loads the machine even a plain drag of the map has frames over 200 ms. So the plain drag
-  // is measured in the same page (before and after the steps) and the limit is 200 ms, or twice
-  // the 90th percentile of the plain drag's long tasks when that is larger; both are printed, and
-  // every task over 200 ms is printed with its step. (What this catches: the old first frames of a
-  // route or a closure, 0.8–4.4 s, were 4–20 plain frames.)
-  await check('no long task over 200 ms during these steps (PerformanceObserver longtask; limit raised only to 2× a plain drag\'s frames when the machine is loaded)', async () => {
+  // work loads the machine even a plain drag of the map has frames over 200 ms. So a plain drag is
+  // measured in the same page (before, in the middle of and after the steps; its tasks are not
+  // counted as steps'): when its 90th percentile is within 200 ms the limit is the strict 200 ms;
+  // when it is not, the machine is too loaded to measure that, it is printed so, and the limit is
+  // 3 × that p90. Every task over 200 ms is printed with its step. (What the loaded limit still
+  // catches: the old first frames of a route or a closure were 4–20 plain frames.)
+  await check('no long task over 200 ms during these steps (PerformanceObserver longtask; on a loaded machine, where a plain drag of the map is over 200 ms, 3× its p90)', async () => {
     const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask') && PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'));
     assert(supported, 'this Chromium records no longtask / long-animation-frame entries');
     const all = await page.evaluate(() => window.__longTasks);
-    const tasks = all.filter((t) => t.start >= stepsStart && t.start < stepsEnd);
+    const inPlainDrag = (t) => plainWindows.some(([a, b]) => t.start >= a && t.start < b);
+    const tasks = all.filter((t) => t.start >= stepsStart && t.start < stepsEnd && !inPlainDrag(t));
     const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= stepsStart && f.start < stepsEnd);
-    const plain = [...plainBefore, ...(await plainFramesAt(page))].map((t) => t.ms).sort((a, b) => a - b);
+    const plain = [...plainBefore, ...plainMiddle, ...(await plainFramesAt(page))].map((t) => t.ms).sort((a, b) => a - b);
     const quantile = (q) => (plain.length ? plain[Math.min(plain.length - 1, Math.floor(q * plain.length))] : 0);
-    const limitMs = Math.max(200, 2 * quantile(0.9));
+    // quiet machine (a plain drag's p90 within 200 ms): the strict 200 ms; loaded: 3 × that p90
+    const loaded = quantile(0.9) > 200;
+    const limitMs = loaded ? 3 * quantile(0.9) : 200;
     const over = tasks.filter((t) => t.ms > 200);
     const longFrames = frames.filter((f) => f.ms > 200);
     const loadTasks = all.filter((t) => t.start < stepsStart && t.ms > 200);
     console.log(`      before the steps (loading the page): long tasks over 200 ms ${loadTasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
-    console.log(`      plain drag of the map: ${plain.length} long tasks, median ${quantile(0.5)} ms, p90 ${quantile(0.9)} ms, max ${quantile(1)} ms, over 200 ms ${plain.filter((ms) => ms > 200).length} → limit ${limitMs} ms`);
+    console.log(`      plain drag of the map: ${plain.length} long tasks, median ${quantile(0.5)} ms, p90 ${quantile(0.9)} ms, max ${quantile(1)} ms, over 200 ms ${plain.filter((ms) => ms > 200).length} → ${loaded ? `LOADED MACHINE: the strict 200 ms cannot be measured now; limit 3 × p90 = ${limitMs} ms` : 'quiet machine: limit 200 ms'}`);
     console.log(`      long tasks (> 50 ms) during the steps: ${tasks.length}; over 200 ms: ${over.length}; the longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms`);
     console.log(`      long animation frames over 200 ms: ${longFrames.length}; script / frame: ${longFrames.map((f) => `${f.scriptMs}/${f.ms} ms${f.top ? ` [${f.top.trim()}]` : ''}`).join(', ') || '—'}`);
     for (const t of over) console.log(`        ${t.ms} ms ${t.ms > limitMs ? 'OVER THE LIMIT' : '(over 200 ms, within the plain-drag limit: a frame waiting on SwiftShader)'} — ${stepOf(t.start)}`);
