@@ -25,6 +25,14 @@ interface SnapTile {
   readonly ties: Map<number, Snap>;
   /** 1 at the cells `ties` holds (a flag read per cell instead of a Map lookup); null without ties */
   tieAt: Uint8Array | null;
+  /** per 4×4 block of the tile: 1 once all its cells are filled (the block pass runs on demand) */
+  readonly blockFilled: Uint8Array;
+  /** per cell: 1 when filled; kept while some block is not (null after) */
+  cellDone: Uint8Array | null;
+  /** the tile's cell centres: rows' latitudes, their metres per degree of longitude, columns' longitudes */
+  readonly rowLat: Float64Array;
+  readonly rowKx: Float64Array;
+  readonly colLng: Float64Array;
 }
 
 /**
@@ -77,11 +85,9 @@ export class SnapRaster {
   }
   private scratchSorted = new Int32Array(256);
   private scratchSortedDist = new Float64Array(256);
-  private readonly done = new Uint8Array(TILE * TILE);
   private readonly scratchScatter = {
     best: new Float64Array(TILE * TILE), second: new Float64Array(TILE * TILE), bestSeg: new Int32Array(TILE * TILE), bestT: new Float64Array(TILE * TILE),
     third: new Float64Array(TILE * TILE), secondSeg: new Int32Array(TILE * TILE), secondT: new Float64Array(TILE * TILE),
-    rowLat: new Float64Array(TILE), rowKx: new Float64Array(TILE), colLng: new Float64Array(TILE),
   };
 
   constructor(
@@ -107,28 +113,48 @@ export class SnapRaster {
     beyond?: (cell: number, offRoadMeters: number) => void,
     /** only these tiles (global tile column and row) are visited (and filled when new) */
     needTile?: (tx: number, ty: number) => boolean,
+    /**
+     * and within them only these 4×4 blocks (global block column and row, BLOCK_CELLS cells each):
+     * a block's far-from-road cells are filled when it is first needed
+     */
+    needBlock?: (bx: number, by: number) => boolean,
   ): void {
     const c0 = frame.colOffset, r0 = frame.rowOffset;
     for (let ty = Math.floor(r0 / TILE); ty <= Math.floor((r0 + frame.height - 1) / TILE); ty++) {
       for (let tx = Math.floor(c0 / TILE); tx <= Math.floor((c0 + frame.width - 1) / TILE); tx++) {
         if (needTile && !needTile(tx, ty)) continue;
-        const tile = this.tile(tx, ty), tieAt = tile.tieAt;
+        const tile = this.tile(tx, ty);
         const rowStart = Math.max(r0, ty * TILE), rowEnd = Math.min(r0 + frame.height, (ty + 1) * TILE);
         const colStart = Math.max(c0, tx * TILE), colEnd = Math.min(c0 + frame.width, (tx + 1) * TILE);
-        for (let row = rowStart; row < rowEnd; row++) {
-          for (let col = colStart; col < colEnd; col++) {
-            const k = (row - ty * TILE) * TILE + (col - tx * TILE);
-            const edge = tile.edge[k]!;
-            if (edge === NO_EDGE) {
-              const d = tile.offRoadMeters[k]!;
-              if (beyond && d < Infinity) beyond((row - r0) * frame.width + (col - c0), d);
-              continue;
+        for (let bRow = rowStart - ((rowStart - ty * TILE) % BLOCK); bRow < rowEnd; bRow += BLOCK) {
+          for (let bCol = colStart - ((colStart - tx * TILE) % BLOCK); bCol < colEnd; bCol += BLOCK) {
+            if (needBlock && !needBlock(bCol / BLOCK, bRow / BLOCK)) continue;
+            const bx = bCol - tx * TILE, by = bRow - ty * TILE, b = (by / BLOCK) * BLOCKS_PER_ROW + bx / BLOCK;
+            if (tile.blockFilled[b] === 0) this.fillPendingBlock(tile, tx, ty, bx, by, b);
+            const tieAt = tile.tieAt;
+            for (let row = Math.max(bRow, rowStart); row < Math.min(bRow + BLOCK, rowEnd); row++) {
+              for (let col = Math.max(bCol, colStart); col < Math.min(bCol + BLOCK, colEnd); col++) {
+                const k = (row - ty * TILE) * TILE + (col - tx * TILE);
+                const edge = tile.edge[k]!;
+                if (edge === NO_EDGE) {
+                  const d = tile.offRoadMeters[k]!;
+                  if (beyond && d < Infinity) beyond((row - r0) * frame.width + (col - c0), d);
+                  continue;
+                }
+                visit((row - r0) * frame.width + (col - c0), edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tieAt !== null && tieAt[k] === 1 ? tile.ties.get(k) : undefined);
+              }
             }
-            visit((row - r0) * frame.width + (col - c0), edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tieAt !== null && tieAt[k] === 1 ? tile.ties.get(k) : undefined);
           }
         }
       }
     }
+  }
+
+  /** The block pass for one block of a tile whose scatter pass left cells in it. */
+  private fillPendingBlock(tile: SnapTile, tx: number, ty: number, bx: number, by: number, b: number): void {
+    this.fillBlock(tile, tx * TILE + bx, ty * TILE + by, bx, by, tile.cellDone!);
+    tile.blockFilled[b] = 1;
+    if (tile.blockFilled.every((f) => f === 1)) tile.cellDone = null;
   }
 
   private tile(tx: number, ty: number): SnapTile {
@@ -154,24 +180,30 @@ export class SnapRaster {
    */
   private fillTile(tx: number, ty: number): SnapTile {
     const n = TILE * TILE;
-    const tile: SnapTile = { edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n).fill(Infinity), ties: new Map(), tieAt: null };
-    const done = this.done.fill(0);
-    // The tile's cell centres (rows' latitudes and their metres per degree of longitude, columns' longitudes).
+    const tile: SnapTile = {
+      edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n).fill(Infinity), ties: new Map(), tieAt: null,
+      blockFilled: new Uint8Array(BLOCKS_PER_ROW * BLOCKS_PER_ROW), cellDone: new Uint8Array(n),
+      rowLat: new Float64Array(TILE), rowKx: new Float64Array(TILE), colLng: new Float64Array(TILE),
+    };
+    const done = tile.cellDone!;
     const { projection } = this.net.index, cs = this.cellSizeMeters, ky = projection.metersPerDegLat;
-    const { rowLat, rowKx, colLng } = this.scratchScatter;
+    const { rowLat, rowKx, colLng } = tile;
     for (let r = 0; r < TILE; r++) {
       rowLat[r] = unprojectLat(projection, (ty * TILE + r + 0.5) * cs);
       rowKx[r] = ky * Math.cos((rowLat[r]! * Math.PI) / 180);
     }
     for (let c = 0; c < TILE; c++) colLng[c] = unprojectLng(projection, (tx * TILE + c + 0.5) * cs);
     if (this.scatter) this.scatterNear(tile, tx, ty, done);
+    let pending = 0;
     for (let by = 0; by < TILE; by += BLOCK) {
       for (let bx = 0; bx < TILE; bx += BLOCK) {
         let all = true;
         for (let r = 0; r < BLOCK && all; r++) for (let c = 0; c < BLOCK; c++) if (!done[(by + r) * TILE + bx + c]) { all = false; break; }
-        if (!all) this.fillBlock(tile, tx * TILE + bx, ty * TILE + by, bx, by, done);
+        if (all) tile.blockFilled[(by / BLOCK) * BLOCKS_PER_ROW + bx / BLOCK] = 1;
+        else pending++;
       }
     }
+    if (pending === 0) tile.cellDone = null;
     return tile;
   }
 
@@ -181,7 +213,8 @@ export class SnapRaster {
     const near = NEAR_CELLS * cs, m = near * 1.01 + 1;
     const col0 = tx * TILE, row0 = ty * TILE;
     const x0 = (col0 + 0.5) * cs, y0 = (row0 + 0.5) * cs, x1 = x0 + (TILE - 1) * cs, y1 = y0 + (TILE - 1) * cs;
-    const { best, second, third, bestSeg, bestT, secondSeg, secondT, rowLat, rowKx, colLng } = this.scratchScatter;
+    const { best, second, third, bestSeg, bestT, secondSeg, secondT } = this.scratchScatter;
+    const { rowLat, rowKx, colLng } = tile;
     best.fill(Infinity);
     second.fill(Infinity);
     third.fill(Infinity);
@@ -361,7 +394,7 @@ export class SnapRaster {
       near[j] = nearOrig[o]!;
       nearDist[j] = dist[o]!;
     }
-    const { rowLat, colLng } = this.scratchScatter;
+    const { rowLat, colLng } = tile;
     for (let r = 0; r < BLOCK; r++) {
       const lat = rowLat[by + r]!;
       for (let c = 0; c < BLOCK; c++) {
@@ -547,6 +580,9 @@ export class SnapRaster {
 }
 
 const BLOCK = 4;
+/** Blocks are BLOCK_CELLS × BLOCK_CELLS cells of the global lattice (tiles hold 16 × 16 of them). */
+export const BLOCK_CELLS = BLOCK;
+const BLOCKS_PER_ROW = TILE / BLOCK;
 /**
  * Metres of doubt between a distance taken as sqrt(x² + y²) and as Math.hypot(x, y): both are
  * within ~2 ulp of the true value, < 1e-12 m at the raster's reach; 1e-9 m is ample.

@@ -3,7 +3,7 @@ import type { RoadNetwork } from '../routing/road-network';
 import { timeToPlace, type EdgeSource, type TimedLabel } from '../routing/time-at-snap';
 import { snapToGraph, type Snap } from '../spatial/snap-to-graph';
 import type { GridFrame } from './grid-frame';
-import { TILE_CELLS, type SnapRaster } from './snap-raster';
+import { BLOCK_CELLS, TILE_CELLS, type SnapRaster } from './snap-raster';
 
 /** Best travel time (seconds, Infinity = unreached) and the source that achieves it, per cell. */
 export interface TravelTimeGrid {
@@ -31,10 +31,11 @@ export interface TravelTimeGrid {
  * (or straight from a source on the same edge). Cells whose nearest edge is closed by a barrier
  * join the nearest open road instead.
  *
- * Only raster tiles within maxSnapMeters + two cells of an edge the search can leave a reached
- * node by (or a source's own edge) are visited: elsewhere no cell can have a time, and no cell
- * there borders one that has, so the contour is the same. Their snap raster is not filled (a
- * first isochrone on a new network fills only what it needs); their cells hold Infinity.
+ * Only raster blocks (4×4 cells) within maxSnapMeters + two cells of a segment of an edge the
+ * search can leave a reached node by (or a source's own edge) are visited: elsewhere no cell can
+ * have a time, and no cell there shares a contour square with one that has, so the contour is the
+ * same. Their snap raster is not filled (a first isochrone on a new network fills only what it
+ * needs); their cells hold Infinity.
  */
 export function rasterizeTravelTimes(
   net: RoadNetwork,
@@ -60,7 +61,7 @@ export function rasterizeTravelTimes(
     seconds[cell] = scratch.seconds;
     label[cell] = scratch.label;
   };
-  const needTile = tilesNearReachedEdges(net, frame, sourcesOnEdge);
+  const need = tilesNearReachedEdges(net, frame, sourcesOnEdge);
   // Edges with a source on them and closed edges as one flag per edge (read per cell: millions of
   // times on a county, where a Map lookup per cell cost more than the rest of the cell's work).
   const special = new Uint8Array(g.edgeCount);
@@ -100,45 +101,53 @@ export function rasterizeTravelTimes(
   }, (cell, offRoadMeters) => {
     // Kept strictly beyond maxSnapMeters after Float32 rounding (500.00001 m would read as 500).
     offRoad[cell] = Math.max(offRoadMeters, beyondSnap);
-  }, needTile);
+  }, need?.needTile, need?.needBlock);
   return { frame, seconds, label, offRoadMeters: offRoad, edge: cellEdge, maxSnapMeters: maxSnap, sourcesOnEdge, closedEdges };
 }
 
 const SOURCE_ON_EDGE = 1, CLOSED = 2;
 
 /**
- * Which raster tiles of the frame lie within reach of an edge the last forward search can use;
- * undefined (every tile) when the search reached so much that all of them surely are (a county's
- * coverage: marking would cost more than it saves).
+ * Which 4×4-cell blocks of the frame's raster lie within maxSnapMeters + two cells of a segment
+ * of an edge the last forward search can use (and which tiles hold such a block); undefined (all
+ * of them) when the search reached so much that all surely are (a county's coverage: marking
+ * would cost more than it saves). Elsewhere no cell can have a time, and none shares a contour
+ * square with one that has, so the contour is the same; those cells stay unfilled (Infinity).
  */
-function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>): ((tx: number, ty: number) => boolean) | undefined {
+function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>): { needTile: (tx: number, ty: number) => boolean; needBlock: (bx: number, by: number) => boolean } | undefined {
   const { graph: g, expander, index } = net;
-  const cs = frame.cellSizeMeters, tileMeters = TILE_CELLS * cs;
+  const cs = frame.cellSizeMeters, blockMeters = BLOCK_CELLS * cs, blocksPerTile = TILE_CELLS / BLOCK_CELLS;
   const tx0 = Math.floor(frame.colOffset / TILE_CELLS), ty0 = Math.floor(frame.rowOffset / TILE_CELLS);
   const tw = Math.floor((frame.colOffset + frame.width - 1) / TILE_CELLS) - tx0 + 1;
   const th = Math.floor((frame.rowOffset + frame.height - 1) / TILE_CELLS) - ty0 + 1;
   if (expander.reachedNodes().length > 200 * tw * th) return undefined;
-  const need = new Uint8Array(tw * th);
+  const bx0 = tx0 * blocksPerTile, by0 = ty0 * blocksPerTile, bw = tw * blocksPerTile, bh = th * blocksPerTile;
+  const needBlocks = new Uint8Array(bw * bh), needTiles = new Uint8Array(tw * th);
   const margin = net.profile.maxSnapMeters + 2 * cs;
   const xy = index.shapeXY;
   const markEdge = (e: number) => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]!; i++) {
-      const x = xy[2 * i]!, y = xy[2 * i + 1]!;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
+    for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]! - 1; i++) {
+      const xa = xy[2 * i]!, ya = xy[2 * i + 1]!, xb = xy[2 * i + 2]!, yb = xy[2 * i + 3]!;
+      const a = Math.max(0, Math.floor((Math.min(xa, xb) - margin) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((Math.max(xa, xb) + margin) / blockMeters) - bx0);
+      const c = Math.max(0, Math.floor((Math.min(ya, yb) - margin) / blockMeters) - by0), d = Math.min(bh - 1, Math.floor((Math.max(ya, yb) + margin) / blockMeters) - by0);
+      for (let y = c; y <= d; y++) {
+        needBlocks.fill(1, y * bw + a, y * bw + b + 1);
+        const ty = Math.floor(y / blocksPerTile);
+        for (let tx = Math.floor(a / blocksPerTile); tx <= Math.floor(b / blocksPerTile); tx++) needTiles[ty * tw + tx] = 1;
+      }
     }
-    const a = Math.max(0, Math.floor((minX - margin) / tileMeters) - tx0), b = Math.min(tw - 1, Math.floor((maxX + margin) / tileMeters) - tx0);
-    const c = Math.max(0, Math.floor((minY - margin) / tileMeters) - ty0), d = Math.min(th - 1, Math.floor((maxY + margin) / tileMeters) - ty0);
-    for (let ty = c; ty <= d; ty++) for (let tx = a; tx <= b; tx++) need[ty * tw + tx] = 1;
   };
   const { offsets, edges } = g.forward;
   for (const v of expander.reachedNodes()) for (let arc = offsets[v]!; arc < offsets[v + 1]!; arc++) markEdge(edges[arc]!);
   for (const e of sourcesOnEdge.keys()) markEdge(e);
-  return (tx, ty) => {
-    const x = tx - tx0, y = ty - ty0;
-    return x >= 0 && y >= 0 && x < tw && y < th && need[y * tw + x] === 1;
+  return {
+    needTile: (tx, ty) => {
+      const x = tx - tx0, y = ty - ty0;
+      return x >= 0 && y >= 0 && x < tw && y < th && needTiles[y * tw + x] === 1;
+    },
+    needBlock: (bx, by) => {
+      const x = bx - bx0, y = by - by0;
+      return x >= 0 && y >= 0 && x < bw && y < bh && needBlocks[y * bw + x] === 1;
+    },
   };
 }
