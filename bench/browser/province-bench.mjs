@@ -150,6 +150,9 @@ try {
   log(`ready in ${fmtMs(readyAt.ms)}: ${readyAt.edges.toLocaleString('en')} edges in the worker (${fmtMB(readyAt.memoryBytes)} graph + index + search buffers), ${readyAt.loaded.toLocaleString('en')} resources loaded, ${readyAt.joined.toLocaleString('en')} joined to the network, ${readyAt.drawn} clusters/icons drawn`);
   log(`  from navigation start: road network in the worker ${fmtMs(readyAt.phases.network)}, all resources loaded ${fmtMs(readyAt.phases.resources)}, clusters drawn ${fmtMs(readyAt.phases.drawn)}, resources joined in the worker ${fmtMs(readyAt.phases.joined)}`);
   results.workerNetworkBytes = readyAt.memoryBytes;
+  // when the dataset's files were fetched (Resource Timing: the page's and the workers' fetches)
+  results.fetches = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/province/')).map((e) => ({ file: e.name.split('/').pop(), startMs: Math.round(e.startTime), endMs: Math.round(e.responseEnd) })));
+  if (results.fetches.length) log(`  fetched (ms from navigation start, start → end): ${results.fetches.map((f) => `${f.file} ${f.startMs} → ${f.endMs}`).join(', ')}`);
   if (opt.profile) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while loading', opt.profile.replace(/(\.cpuprofile)?$/, '-load.cpuprofile'));
   results.loadLongTasks = await page.evaluate(() => window.__longTasks.slice());
 
