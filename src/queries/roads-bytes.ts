@@ -31,16 +31,13 @@ export async function roadsJson(): Promise<unknown> {
 }
 
 /**
- * The road file the compute worker loads, ready to transfer: a copy of the demo's roads (the
- * basemap keeps the shared bytes), or a generated dataset's binary graph (serializeRoadGraph,
- * fetched for the worker alone, so it is transferred without a copy).
+ * The road file the compute worker loads: a copy of the demo's roads to transfer (the basemap
+ * keeps the shared bytes), or the URL of a generated dataset's binary graph (serializeRoadGraph),
+ * which the worker fetches itself: reading 173 MB on the page's thread, between its long tasks,
+ * took seconds.
  */
-export async function computeRoadsFile(signal: AbortSignal): Promise<{ fileName: string; bytes: ArrayBuffer }> {
+export async function computeRoadsFile(): Promise<{ fileName: string; bytes: ArrayBuffer } | { fileName: string; url: string }> {
   if (activeDataset().id === 'taishun') return { fileName: 'roads.geojson', bytes: (await roadsBytes()).slice(0) };
   const { manifest, fileUrl } = await datasetManifest();
-  const url = fileUrl(manifest.roads.graph);
-  const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  if ((response.headers.get('content-type') ?? '').includes('text/html')) throw new Error(`${url}: got a web page instead of the road graph`);
-  return { fileName: manifest.roads.graph, bytes: await response.arrayBuffer() };
+  return { fileName: manifest.roads.graph, url: fileUrl(manifest.roads.graph) };
 }

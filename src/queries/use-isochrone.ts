@@ -30,10 +30,10 @@ export function useComputeNetwork() {
     queryFn: async ({ signal }) => {
       // the demo: the same bytes the basemap parsed (one fetch), a copy as transfer detaches it;
       // a generated dataset (?dataset=province): its binary graph
-      const { fileName, bytes } = await computeRoadsFile(signal);
+      const file = await computeRoadsFile();
       signal.throwIfAborted();
       const client = getComputeClient();
-      const graph = await client.request('loadRoads', { fileName, bytes }, { signal, transfer: [bytes] });
+      const graph = await client.request('loadRoads', file, { signal, transfer: 'bytes' in file ? [file.bytes] : [] });
       void client.request('warmUp', {}).catch(() => undefined); // an optimisation only
       return graph;
     },

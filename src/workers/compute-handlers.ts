@@ -48,15 +48,31 @@ function closedEdgesOf(s: ComputeState, net: RoadNetwork, barriers: BarrierSpec 
   return closed;
 }
 
+/** A road file fetched by the worker itself (its body read on this thread, not the page's). */
+async function fetchRoadFile(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    throw new CoreError('invalid-argument', `${url}: cannot be fetched (${(err as Error).message})`);
+  }
+  if (!response.ok) throw new CoreError('invalid-argument', `${url}: HTTP ${response.status}`);
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) throw new CoreError('invalid-argument', `${url}: got a web page instead of a road file`);
+  return response.arrayBuffer();
+}
+
 /** The compute worker's handlers, over one state object; used by compute.worker.ts and in tests. */
 export function createComputeHandlers(): ComputeHandlers {
   const s: ComputeState = { net: null, raw: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null };
   return {
     ...createTyphoonHandlers(() => (s.net ? { raw: s.raw, driving: s.net } : null)),
-    loadRoads({ fileName, bytes }) {
+    async loadRoads({ fileName, bytes: given, url }, ctx) {
       // A prebuilt binary graph (a province: no parse, no build, views on the transferred bytes)
       // or a road file to import. Only an imported file keeps its raw roads (the typhoon
       // handlers build their walking network from them).
+      const bytes = given ?? (url ? await fetchRoadFile(url, ctx.signal) : null);
+      if (!bytes) throw new CoreError('invalid-argument', 'loadRoads needs the file\'s bytes or its url');
       let problems: string[] = [];
       if (isRoadGraphBinary(new Uint8Array(bytes))) {
         const graph = deserializeRoadGraph(bytes);

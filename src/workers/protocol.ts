@@ -41,7 +41,8 @@ export type NearestItem = NearestResult;
 export interface ComputeMessages extends TyphoonMessages {
   /** build the road graph from a file's bytes (transferred) */
   /** a road file to import (OSM PBF/XML, GeoJSON) or a prebuilt binary graph (serializeRoadGraph); memoryBytes: graph + index + search buffers */
-  loadRoads: [{ fileName: string; bytes: ArrayBuffer }, { nodeCount: number; edgeCount: number; problems: string[]; memoryBytes?: number }];
+  /** `url` instead of `bytes`: the worker fetches the file itself (same origin; a province's 173 MB graph, read off the page's busy thread) */
+  loadRoads: [{ fileName: string; bytes?: ArrayBuffer; url?: string }, { nodeCount: number; edgeCount: number; problems: string[]; memoryBytes?: number }];
   /** join the resources to the network once; later requests refer to them by id */
   setResources: [{ resources: readonly ComputeResource[] }, { count: number; offRoadIds: string[] }];
   /** fill the snap raster over the whole network in advance, so the first isochrone is fast */
