@@ -6,7 +6,7 @@
 import type { ImportContext, ImportResult, ReportEntry } from '../io/import/import-resources';
 import type { Resource, ResourceKind } from '../io/schemas/resource';
 
-export const IMPORT_PART_ROWS = 1000;
+export const IMPORT_PART_ROWS = 500;
 
 export interface ImportRequest {
   readonly type: 'import';

@@ -22,7 +22,7 @@ export interface ImportedLayer {
 
 /**
  * Stored as a record under the layer's id (everything but the rows, and how many parts) and its
- * rows in parts of PART_ROWS (2,000) under [id, part]: each part is written and read in a short task of
+ * rows in parts of PART_ROWS (1,000) under [id, part]: each part is written and read in a short task of
  * its own, so a 100,000-row layer never holds the page for long.
  */
 interface StoredLayer extends Omit<ImportedLayer, 'resources'> {
@@ -30,7 +30,7 @@ interface StoredLayer extends Omit<ImportedLayer, 'resources'> {
   /** layers kept before parts existed hold their rows here */
   readonly resources?: readonly Resource[];
 }
-const PART_ROWS = 2000;
+const PART_ROWS = 1000;
 
 const store = () => localStore('onemap-imports', 'layers');
 const KEY = ['local', 'imported-layers'] as const;
