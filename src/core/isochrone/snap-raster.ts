@@ -29,6 +29,8 @@ interface SnapTile {
   readonly blockFilled: Uint8Array;
   /** per cell: 1 when filled; kept while some block is not (null after) */
   cellDone: Uint8Array | null;
+  /** blocks not filled yet */
+  pendingBlocks: number;
   /** the tile's cell centres: rows' latitudes, their metres per degree of longitude, columns' longitudes */
   readonly rowLat: Float64Array;
   readonly rowKx: Float64Array;
@@ -154,7 +156,7 @@ export class SnapRaster {
   private fillPendingBlock(tile: SnapTile, tx: number, ty: number, bx: number, by: number, b: number): void {
     this.fillBlock(tile, tx * TILE + bx, ty * TILE + by, bx, by, tile.cellDone!);
     tile.blockFilled[b] = 1;
-    if (tile.blockFilled.every((f) => f === 1)) tile.cellDone = null;
+    if (--tile.pendingBlocks === 0) tile.cellDone = null;
   }
 
   private tile(tx: number, ty: number): SnapTile {
@@ -182,7 +184,7 @@ export class SnapRaster {
     const n = TILE * TILE;
     const tile: SnapTile = {
       edge: new Int32Array(n).fill(NO_EDGE), fraction: new Float32Array(n), offRoadMeters: new Float32Array(n).fill(Infinity), ties: new Map(), tieAt: null,
-      blockFilled: new Uint8Array(BLOCKS_PER_ROW * BLOCKS_PER_ROW), cellDone: new Uint8Array(n),
+      blockFilled: new Uint8Array(BLOCKS_PER_ROW * BLOCKS_PER_ROW), cellDone: new Uint8Array(n), pendingBlocks: 0,
       rowLat: new Float64Array(TILE), rowKx: new Float64Array(TILE), colLng: new Float64Array(TILE),
     };
     const done = tile.cellDone!;
@@ -203,6 +205,7 @@ export class SnapRaster {
         else pending++;
       }
     }
+    tile.pendingBlocks = pending;
     if (pending === 0) tile.cellDone = null;
     return tile;
   }
