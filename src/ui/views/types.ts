@@ -42,7 +42,7 @@ export interface ViewProps {
   lang: 'zh-CN' | 'en';
   /** resources after the layer panel's filters, places, search entries and lookups by id */
   data: DerivedData;
-  /** every resource per kind, before any filter */
+  /** every resource per kind, before any filter: imported layers merged in and shelter edits laid over (useLocalResources) */
   resourcesByKind: Readonly<Record<ResourceKind, Resource[]>>;
   /** resources and basemap loaded */
   dataReady: boolean;
