@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import type { LayerDescriptor, PathsDescriptor, ShapesDescriptor } from '../layer-descriptor';
-import { rgbaCss } from './polygon-bands';
+import { dropSource, rgbaCss } from './polygon-bands';
 
 /** What is on the map per overlay descriptor: id → the data last handed over and its layers (bottom first). */
 export type OverlaysOnMap = Map<string, { data: unknown; layerIds: string[] }>;
@@ -83,6 +83,9 @@ export function syncOverlaySources(map: MaplibreMap, descriptors: readonly Layer
     const data = d.type === 'paths' ? d.paths : d.features;
     const entry = onMap.get(d.id);
     if (!entry) {
+      // Idempotent: a source left on the map without a record (the record cleared while the map
+      // kept its style) is replaced, never added twice ("Source … already exists" would throw).
+      dropSource(map, d.id);
       map.addSource(d.id, { type: 'geojson', data: o.data });
       for (const layer of o.layers) map.addLayer(layer, beforeId);
     } else if (entry.data !== data) {
@@ -92,3 +95,4 @@ export function syncOverlaySources(map: MaplibreMap, descriptors: readonly Layer
     for (const layer of o.layers) map.setLayoutProperty(layer.id, 'visibility', d.visible ? 'visible' : 'none');
   }
 }
+

@@ -49,6 +49,7 @@ export function syncPolygonBands(map: MaplibreMap, descriptors: readonly LayerDe
     const fills = bandFillLayers(d);
     const layerIds = [...fills.map((l) => l.id), `${d.id}-line`];
     if (!entry) {
+      dropSource(map, d.id); // idempotent: never "Source … already exists"
       map.addSource(d.id, { type: 'geojson', data: d.bands });
       for (const f of fills) {
         map.addLayer({ id: f.id, type: 'fill', source: d.id, filter: f.filter, paint: { 'fill-color': f.color } }, beforeId);
@@ -64,4 +65,11 @@ export function syncPolygonBands(map: MaplibreMap, descriptors: readonly LayerDe
     onMap.set(d.id, { data: d.bands, layerIds });
     for (const id of layerIds) map.setLayoutProperty(id, 'visibility', d.visible ? 'visible' : 'none');
   }
+}
+
+/** Removes a source and every layer drawing from it, if the map has them. */
+export function dropSource(map: MaplibreMap, sourceId: string): void {
+  if (!map.getSource(sourceId)) return;
+  for (const layer of map.getStyle().layers) if ('source' in layer && layer.source === sourceId) map.removeLayer(layer.id);
+  map.removeSource(sourceId);
 }
