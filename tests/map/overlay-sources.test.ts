@@ -28,9 +28,9 @@ function fakeMap() {
 }
 
 const route = (path: [number, number][]): LayerDescriptor => ({
-  type: 'paths', id: 'duty-route', visible: true, drawnBy: 'maplibre',
-  paths: [{ path, color: [29, 79, 145, 255], widthPixels: 5 }],
-} as LayerDescriptor);
+  type: 'paths', id: 'duty-route', visible: true, pickable: false, drawnBy: 'maplibre',
+  paths: [{ id: 'r1', path, color: [29, 79, 145, 255], widthPixels: 5 }],
+});
 
 describe('syncOverlaySources', () => {
   it('adds, updates and removes a MapLibre-drawn overlay', () => {
