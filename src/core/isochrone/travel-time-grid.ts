@@ -125,16 +125,31 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
   const needBlocks = new Uint8Array(bw * bh), needTiles = new Uint8Array(tw * th);
   const margin = net.profile.maxSnapMeters + 2 * cs;
   const xy = index.shapeXY;
+  const markBox = (minX: number, minY: number, maxX: number, maxY: number) => {
+    const a = Math.max(0, Math.floor((minX - margin) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((maxX + margin) / blockMeters) - bx0);
+    const c = Math.max(0, Math.floor((minY - margin) / blockMeters) - by0), d = Math.min(bh - 1, Math.floor((maxY + margin) / blockMeters) - by0);
+    if (a > b) return;
+    for (let y = c; y <= d; y++) {
+      needBlocks.fill(1, y * bw + a, y * bw + b + 1);
+      const ty = Math.floor(y / blocksPerTile);
+      for (let tx = Math.floor(a / blocksPerTile); tx <= Math.floor(b / blocksPerTile); tx++) needTiles[ty * tw + tx] = 1;
+    }
+  };
+  // Per segment for long edges (a winding road's box is much larger than its band), per edge else.
   const markEdge = (e: number) => {
-    for (let i = g.edgeShapeOffsets[e]!; i < g.edgeShapeOffsets[e + 1]! - 1; i++) {
+    const i0 = g.edgeShapeOffsets[e]!, i1 = g.edgeShapeOffsets[e + 1]!;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = i0; i < i1; i++) {
+      const x = xy[2 * i]!, y = xy[2 * i + 1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (maxX - minX <= 2 * blockMeters && maxY - minY <= 2 * blockMeters) { markBox(minX, minY, maxX, maxY); return; }
+    for (let i = i0; i < i1 - 1; i++) {
       const xa = xy[2 * i]!, ya = xy[2 * i + 1]!, xb = xy[2 * i + 2]!, yb = xy[2 * i + 3]!;
-      const a = Math.max(0, Math.floor((Math.min(xa, xb) - margin) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((Math.max(xa, xb) + margin) / blockMeters) - bx0);
-      const c = Math.max(0, Math.floor((Math.min(ya, yb) - margin) / blockMeters) - by0), d = Math.min(bh - 1, Math.floor((Math.max(ya, yb) + margin) / blockMeters) - by0);
-      for (let y = c; y <= d; y++) {
-        needBlocks.fill(1, y * bw + a, y * bw + b + 1);
-        const ty = Math.floor(y / blocksPerTile);
-        for (let tx = Math.floor(a / blocksPerTile); tx <= Math.floor(b / blocksPerTile); tx++) needTiles[ty * tw + tx] = 1;
-      }
+      markBox(Math.min(xa, xb), Math.min(ya, yb), Math.max(xa, xb), Math.max(ya, yb));
     }
   };
   const { offsets, edges } = g.forward;
