@@ -7,6 +7,8 @@ export interface ImportFileOptions {
   readonly kind: ResourceKind;
   readonly crs?: string;
   readonly encoding?: 'utf-8' | 'gb18030';
+  /** schema field → column header, over the guesses */
+  readonly columns?: Readonly<Record<string, string>>;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
   readonly context?: ImportContext;
@@ -33,7 +35,7 @@ export async function importFileInWorker(file: File, o: ImportFileOptions): Prom
       };
       const request: ImportRequest = {
         type: 'import', fileName: file.name, bytes, kind: o.kind, now: new Date().toISOString(),
-        ...(o.crs ? { crs: o.crs } : {}), ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.context ? { context: o.context } : {}),
+        ...(o.crs ? { crs: o.crs } : {}), ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.columns ? { columns: o.columns } : {}), ...(o.context ? { context: o.context } : {}),
       };
       worker.postMessage(request, [bytes]);
     });

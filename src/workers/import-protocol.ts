@@ -16,6 +16,8 @@ export interface ImportRequest {
   readonly crs?: string;
   readonly encoding?: 'utf-8' | 'gb18030';
   readonly sheet?: string;
+  /** schema field → the file's column header, over the guesses (the dialog's column mapping) */
+  readonly columns?: Readonly<Record<string, string>>;
   readonly now: string;
   /** the county, townships and road points for the checks and townships */
   readonly context?: ImportContext;

@@ -14,7 +14,7 @@ self.onmessage = (e: MessageEvent<ImportRequest>) => {
   try {
     const result = importResources({
       fileName: r.fileName, bytes: new Uint8Array(r.bytes), kind: r.kind, now: r.now,
-      ...(r.crs ? { crs: r.crs } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.sheet ? { sheet: r.sheet } : {}), ...(r.context ? { context: r.context } : {}),
+      ...(r.crs ? { crs: r.crs } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.sheet ? { sheet: r.sheet } : {}), ...(r.columns ? { columns: r.columns } : {}), ...(r.context ? { context: r.context } : {}),
       onProgress: (done, total) => post({ type: 'progress', done, total }),
     });
     const { resources, report } = result;

@@ -177,6 +177,36 @@ try {
     assert(values.includes('=SUM(E2:E3)'), `row 8: ${values.join(' | ')}`);
   });
 
+  await check('columns the importer cannot guess (X值, Y值, 床位 …) are mapped in the dialog and the file read again: every row lands, one layer', async () => {
+    const before = (await layers()).length;
+    await importFile(fixture('shelters-odd-headers.csv'));
+    const summary = await page.getByTestId('import-summary').textContent();
+    assert(/0 行有效/.test(summary), `first reading: ${summary}`);
+    const said = await page.getByTestId('import-report').textContent();
+    assert(said.includes('no longitude/latitude column'), `report: ${said.slice(0, 200)}`);
+    assert((await layers()).length === before, 'a layer was made from no valid row');
+    assert(await page.getByTestId('import-remap').isDisabled(), 'read-again is enabled before any change');
+    for (const [header, field] of [['站点编号', 'id'], ['站点名称', 'name'], ['X值', 'lng'], ['Y值', 'lat'], ['床位', 'capacity']]) {
+      await page.getByTestId(`import-column-${header}`).selectOption(field);
+    }
+    await page.screenshot({ path: shot('column-mapping') });
+    await page.getByTestId('import-remap').click();
+    await page.waitForFunction(() => /3 行中 3 行有效/.test(document.querySelector('[data-testid=import-summary]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction((n) => (window.__onemap?.views?.import?.layers?.() ?? []).length === n + 1, before, { timeout: 10_000 });
+    const layer = (await layers()).at(-1);
+    const odd1 = layer.resources.find((r) => r.id === 'ODD1');
+    assert(layer.count === 3 && odd1?.name === '示意甲点' && odd1.capacity === 120 && odd1.address === '示意路1号', `layer: ${JSON.stringify(odd1)}`);
+    assert(await page.getByTestId('import-column-X值').inputValue() === 'lng', 'the mapping shown is not the one applied');
+    // Another correction re-reads again and replaces that layer rather than adding a second.
+    await page.getByTestId('import-column-地址').selectOption('');
+    await page.getByTestId('import-remap').click();
+    await page.waitForFunction((n) => {
+      const ls = window.__onemap?.views?.import?.layers?.() ?? [];
+      return ls.length === n + 1 && ls.at(-1).resources.every((r) => r.address === undefined);
+    }, before, { timeout: 30_000 });
+    assert((await layers()).at(-1).resources.find((r) => r.id === 'ODD1')?.lngLat[0] === 119.705, 'the earlier corrections were lost');
+  });
+
   await check('a zipped Shapefile in CGCS2000 Gauss–Krüger (.prj, GBK .cpg) lands within 1 m of where it should', async () => {
     const layer = await importFile(fixture('shelters-gk.zip'));
     const expected = JSON.parse(readFileSync(fixture('shelters-gk.expected.json'), 'utf8'));

@@ -10,6 +10,7 @@ import type { ViewProps } from '../types';
 import { ExportSection } from './ExportSection';
 import { downloadResources, safeFileStem } from './state/download';
 import { formatBeijingTime } from '../../state/format-time';
+import { MAPPABLE_FIELDS, mappingOverrides, shownField } from './state/column-mapping';
 import './import.css';
 
 const CRS_CHOICES = ['', 'wgs84', 'gcj02', 'bd09', 'EPSG:4549'] as const;
@@ -32,24 +33,39 @@ export function ImportView(props: ViewProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [last, setLast] = useState<ImportResult | null>(null);
+  // The file last read, the layer it made, and the column mapping being edited for it.
+  const [lastFile, setLastFile] = useState<{ file: File; layerId: string | null; columns: Record<string, string> } | null>(null);
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   const basemap = useBasemapData().data;
   const context = useMemo(() => (basemap ? importContextFromBasemap(basemap, t('app.subtitle')) : undefined), [basemap, t]);
 
-  const onFile = useCallback(async (file: File | undefined) => {
+  /** Reads a file (again, with `columns` overrides, replacing the layer its previous reading made). */
+  const read = useCallback(async (file: File | undefined, columns?: Record<string, string>, replaces?: string | null) => {
     if (!file) return;
     setBusy(true); setFailure(null); setLast(null); setProgress(null);
     try {
-      const result = await importFileInWorker(file, { kind, ...(crs ? { crs } : {}), ...(encoding ? { encoding } : {}), ...(context ? { context } : {}), onProgress: (done, total) => setProgress({ done, total }) });
+      const result = await importFileInWorker(file, { kind, ...(crs ? { crs } : {}), ...(encoding ? { encoding } : {}), ...(columns ? { columns } : {}), ...(context ? { context } : {}), onProgress: (done, total) => setProgress({ done, total }) });
       setLast(result);
+      setChosen({});
+      if (replaces) await remove(replaces);
+      let layerId: string | null = null;
       if (result.resources.length > 0) {
-        await add({ id: `import-${Date.now().toString(36)}`, kind, sourceFile: file.name, importedAt: new Date().toISOString(), mode, resources: result.resources });
+        layerId = `import-${Date.now().toString(36)}`;
+        await add({ id: layerId, kind, sourceFile: file.name, importedAt: new Date().toISOString(), mode, resources: result.resources });
       }
+      setLastFile({ file, layerId, columns: columns ?? {} });
     } catch (err) {
       setFailure((err as Error).message);
     } finally {
       setBusy(false);
     }
-  }, [add, context, crs, encoding, kind, mode]);
+  }, [add, remove, context, crs, encoding, kind, mode]);
+  const onFile = useCallback((file: File | undefined) => read(file), [read]);
+  const remap = useCallback(() => {
+    if (!last || !lastFile) return;
+    // The overrides of this reading and the earlier ones for the same file, newest last.
+    void read(lastFile.file, { ...lastFile.columns, ...mappingOverrides(last.summary.columns, chosen) }, lastFile.layerId);
+  }, [chosen, last, lastFile, read]);
 
   useEffect(() => {
     exposeForTests({ views: { ...window.__onemap?.views, import: {
@@ -108,9 +124,10 @@ export function ImportView(props: ViewProps) {
             <dt>{t('import.format')}</dt><dd>{last.summary.format}{last.summary.sheet ? ` · ${last.summary.sheet}` : ''}</dd>
             {last.summary.encoding && (<><dt>{t('import.encoding')}</dt><dd data-testid="import-detected-encoding">{last.summary.encoding}</dd></>)}
             <dt>{t('import.crs')}</dt><dd>{last.summary.crs}</dd>
-            <dt>{t('import.columns')}</dt>
-            <dd>{last.summary.columns.map((c) => `${c.header} → ${c.field ?? t('import.unused')}`).join(' · ')}</dd>
           </dl>
+          {last.summary.columns.length > 0 && (
+            <ColumnMapping result={last} chosen={chosen} setChosen={setChosen} onApply={remap} busy={busy} />
+          )}
           <table className="import-report" data-testid="import-report">
             <thead><tr><th>{t('import.row')}</th><th>{t('import.field')}</th><th>{t('import.value')}</th><th>{t('import.message')}</th></tr></thead>
             <tbody>
@@ -147,5 +164,36 @@ function LayerItem({ layer, onRemove }: { layer: ImportedLayer; onRemove: () => 
         <button type="button" onClick={onRemove}>{t('import.remove')}</button>
       </span>
     </li>
+  );
+}
+
+/** Which field each column fills: the importer's guesses, correctable; "read again" applies them. */
+function ColumnMapping({ result, chosen, setChosen, onApply, busy }: {
+  result: ImportResult; chosen: Record<string, string>; setChosen: (c: Record<string, string>) => void; onApply: () => void; busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const changed = Object.keys(mappingOverrides(result.summary.columns, chosen)).length > 0;
+  return (
+    <div className="import-columns" data-testid="import-columns">
+      <h4>{t('import.columns')}</h4>
+      <p className="hint">{t('import.columnsHint')}</p>
+      <table>
+        <thead><tr><th>{t('import.columnHeader')}</th><th>{t('import.columnField')}</th></tr></thead>
+        <tbody>
+          {result.summary.columns.map((c) => (
+            <tr key={c.header}>
+              <td>{c.header}</td>
+              <td>
+                <select data-testid={`import-column-${c.header}`} value={chosen[c.header] ?? shownField(c)} onChange={(e) => setChosen({ ...chosen, [c.header]: e.target.value })}>
+                  <option value="">{t('import.unused')}</option>
+                  {MAPPABLE_FIELDS.map((f) => <option key={f} value={f}>{f}</option>)}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" data-testid="import-remap" disabled={!changed || busy} onClick={onApply}>{t('import.remap')}</button>
+    </div>
   );
 }
