@@ -568,6 +568,17 @@ try {
     assert(bad.length === 0, `long tasks over ${limitMs} ms: ${bad.map((t) => `${t.ms} ms in "${stepOf(t.start)}"`).join('; ')}`);
   });
 
+  // The page's own share, strict: what the long tasks above cannot tell apart from SwiftShader's
+  // frames. Long animation frames attribute their time to the scripts that ran in them; on a real
+  // GPU the frame is little more than those scripts.
+  await check('the page\'s own scripts never run over 200 ms in one frame during these steps (long animation frames, strict)', async () => {
+    const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= stepsStart && f.start < stepsEnd);
+    const worst = frames.reduce((a, f) => (!a || f.scriptMs > a.scriptMs ? f : a), null);
+    console.log(`      long animation frames during the steps: ${frames.length}; the most script in one: ${worst ? `${worst.scriptMs} ms of a ${worst.ms} ms frame in "${stepOf(worst.start)}"` : 'none'}`);
+    const heavy = frames.filter((f) => f.scriptMs > 200);
+    assert(heavy.length === 0, `frames whose scripts ran over 200 ms: ${heavy.map((f) => `${f.scriptMs} ms in "${stepOf(f.start)}"`).join('; ')}`);
+  });
+
   await check('a long press (a touch held ~600 ms) on a touch screen places the incident, before the finger lifts', async () => {
     const touchContext = await launched.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', hasTouch: true });
     await guardOrigin(touchContext, server.base, offOrigin);

@@ -343,7 +343,8 @@ try {
     assert((await p.getByTestId('chunk-missing').count()) === 1, 'more than one prompt');
     // only the view's part is gone: the map, the layer panel and the view switcher stay
     await p.getByTestId('layer-panel').waitFor();
-    assert(Number(await p.getByTestId('count-fire_station').getAttribute('data-total')) === fireStations.length, 'layer panel lost');
+    await p.waitForFunction((want) => Number(document.querySelector('[data-testid=count-fire_station]')?.getAttribute('data-total')) === want, fireStations.length, { timeout: 20_000 })
+      .catch(async () => { throw new Error(`layer panel lost: fire stations ${await p.getByTestId('count-fire_station').getAttribute('data-total')}`); });
     await p.screenshot({ path: join(outDir, 'live-08b-lazy-chunk-missing.png') });
     await p.close();
   });
@@ -356,7 +357,9 @@ try {
     await note.waitFor({ timeout: 20_000 });
     const text = await note.innerText();
     assert(/villages-.*\.geojson/.test(text), `the file is not named: ${text}`);
-    assert(Number(await p.getByTestId('count-fire_station').getAttribute('data-total')) === fireStations.length, 'resources lost');
+    // The resources load on their own (after the local store is read): wait for them, do not race them.
+    await p.waitForFunction((want) => Number(document.querySelector('[data-testid=count-fire_station]')?.getAttribute('data-total')) === want, fireStations.length, { timeout: 20_000 })
+      .catch(async () => { throw new Error(`resources lost: fire stations ${await p.getByTestId('count-fire_station').getAttribute('data-total')}`); });
     await p.waitForTimeout(1500);
     const shot = decodePng(await p.locator('[data-testid=map]').screenshot({ path: join(outDir, 'live-09-bad-basemap-file.png') }));
     const { distinctSampledColors } = await import('../png.mjs');
