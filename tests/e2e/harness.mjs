@@ -132,11 +132,11 @@ export async function longTasksSince(page, sinceMs = 0) {
 }
 
 /** The two checks every suite ends with: nothing left the origin, no page or console error. */
-export async function checkOriginAndErrors(check, { offOrigin, pageErrors }, { originName = 'no request left the origin' } = {}) {
+export async function checkOriginAndErrors(check, { offOrigin, pageErrors }, { originName = 'no request left the origin', errorsName = 'no page errors or console errors' } = {}) {
   await check(originName, async () => {
     assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
   });
-  await check('no page errors or console errors', async () => {
+  await check(errorsName, async () => {
     assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
   });
 }

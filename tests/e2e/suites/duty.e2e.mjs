@@ -1,11 +1,11 @@
 // The duty officer's view (issue 6) on the production build: views in the hash, placing the
 // incident, who gets there first, closures, dispatch sheet. Prints `E2E: N passed, M failed`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, recordLongTasks, requireBuild, startPreview } from '../harness.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -126,11 +126,7 @@ function cliNearest(incident, resourcesFile, extra = []) {
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('  ✗ no production build: run `npm run build` first');
-  console.log('E2E: 0 passed, 1 failed');
-  process.exit(1);
-}
+requireBuild(root);
 
 const runner = createRunner();
 const { results } = runner;
@@ -140,6 +136,11 @@ let markPage = null;
 const check = async (name, fn) => {
   if (markPage) stepMarks.push({ name, start: await markPage.evaluate(() => performance.now()).catch(() => 0) });
   return runner.check(name, fn);
+};
+/** The longest script of a long animation frame, as ` [what N ms]`. */
+const topScript = (f) => {
+  const top = f.scripts.reduce((a, x) => (!a || x.ms > a.ms ? x : a), null);
+  return top ? ` [${top.what} ${top.ms} ms]` : '';
 };
 const stepOf = (t) => [...stepMarks].reverse().find((m) => m.start <= t)?.name ?? '(before the steps)';
 const started = Date.now();
@@ -155,26 +156,7 @@ try {
   // Long tasks (> 50 ms by definition) are recorded from the first script on; we report those > 200 ms.
   // Long animation frames (LoAF) say how much of a long frame was our scripts and how much was
   // rendering / waiting for the GPU (software WebGL here), so both are printed.
-  await context.addInitScript(() => {
-    window.__longTasks = [];
-    window.__longFrames = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
-      }).observe({ type: 'longtask', buffered: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          const scripts = e.scripts ?? [];
-          const top = [...scripts].sort((a, b) => b.duration - a.duration)[0];
-          window.__longFrames.push({
-            start: Math.round(e.startTime), ms: Math.round(e.duration),
-            scriptMs: Math.round(scripts.reduce((t, x) => t + x.duration, 0)),
-            top: top ? `${top.invoker ?? ''} ${top.sourceFunctionName ?? ''} ${String(top.sourceURL ?? '').split('/').pop()} ${Math.round(top.duration)} ms` : '',
-          });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    } catch { /* no longtask support */ }
-  });
+  await recordLongTasks(context);
   const page = await context.newPage();
   markPage = page;
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
@@ -560,7 +542,7 @@ try {
     console.log(`      before the steps (loading the page): long tasks over 200 ms ${loadTasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
     console.log(`      plain drag of the map: ${plain.length} long tasks, median ${quantile(0.5)} ms, p90 ${quantile(0.9)} ms, max ${quantile(1)} ms, over 200 ms ${plain.filter((ms) => ms > 200).length} → limit max(200, 3 × p90) = ${limitMs} ms`);
     console.log(`      long tasks (> 50 ms) during the steps: ${tasks.length}; over 200 ms: ${over.length}; the longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms`);
-    console.log(`      long animation frames over 200 ms: ${longFrames.length}; script / frame: ${longFrames.map((f) => `${f.scriptMs}/${f.ms} ms${f.top ? ` [${f.top.trim()}]` : ''}`).join(', ') || '—'}`);
+    console.log(`      long animation frames over 200 ms: ${longFrames.length}; script / frame: ${longFrames.map((f) => `${f.scriptMs}/${f.ms} ms${topScript(f)}`).join(', ') || '—'}`);
     console.log(`      the strict 200 ms: ${over.length ? `NOT MET by ${over.length} tasks (frames waiting on SwiftShader, listed below)` : 'met'}`);
     for (const t of over) console.log(`        ${t.ms} ms ${t.ms > limitMs ? 'OVER THE LIMIT' : '(over 200 ms, within the plain-drag limit: a frame waiting on SwiftShader)'} — ${stepOf(t.start)}`);
     writeFileSync(join(outDir, 'duty-long-tasks.json'), JSON.stringify({ limitMs, plain, tasks: tasks.map((t) => ({ ...t, step: stepOf(t.start) })), frames: frames.map((f) => ({ ...f, step: stepOf(f.start) })) }, null, 2));
@@ -600,13 +582,7 @@ try {
     await touchContext.close();
   });
 
-  await check('no request left the origin', async () => {
-    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
-  });
-
-  await check('no page errors or console errors', async () => {
-    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
-  });
+  await checkOriginAndErrors(check, { offOrigin, pageErrors });
 } catch (err) {
   results.push({ name: 'harness', ok: false, err });
   console.log(`  ✗ harness: ${err?.stack ?? err}`);

@@ -5,10 +5,10 @@
 // export then import gives the same layer (per layer and from the app, demo layers included); an
 // import replacing the demo layer; layers survive a reload (IndexedDB); 100,000 rows parsed in the
 // worker with a progress bar and no long task over 200 ms meanwhile. Prints `E2E: N passed, M failed`.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, requireBuild, startPreview } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -34,11 +34,7 @@ function bigCsv(n) {
   return `${lines.join('\n')}\n`;
 }
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('  ✗ no production build: run `npm run build` first');
-  console.log('E2E: 0 passed, 1 failed');
-  process.exit(1);
-}
+requireBuild(root);
 
 const { check, results } = createRunner();
 const started = Date.now();
@@ -405,12 +401,7 @@ try {
     await page.screenshot({ path: shot('100k') });
   });
 
-  await check('no request left the origin', async () => {
-    assert(offOrigin.length === 0, `off-origin requests:\n${[...new Set(offOrigin)].join('\n')}`);
-  });
-  await check('no CSP violation, page error or console error (import worker, map, icons, controls)', async () => {
-    assert(pageErrors.length === 0, pageErrors.slice(0, 5).join('\n'));
-  });
+  await checkOriginAndErrors(check, { offOrigin, pageErrors }, { errorsName: 'no CSP violation, page error or console error (import worker, map, icons, controls)' });
 } catch (err) {
   results.push({ name: 'harness', ok: false, err });
   console.log(`  ✗ harness: ${err?.stack ?? err}`);
