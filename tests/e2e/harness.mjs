@@ -17,10 +17,31 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * Ports that browsers and Node's fetch refuse to connect to (the Fetch standard's "bad ports",
+ * which Chromium also blocks as ERR_UNSAFE_PORT): a server on one of them is up but unreachable.
+ * 4190 (ManageSieve) is three above the driver's default base port, so suites must skip these.
+ */
+export const BLOCKED_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
+  6669, 6679, 6697, 10080,
+]);
+
+/** The first port at or after `port` that browsers and fetch will connect to. */
+export function usablePort(port) {
+  let p = port;
+  while (BLOCKED_PORTS.has(p)) p += 1;
+  return p;
+}
+
+/**
  * Serves dist/ through the production server of `npm start` (scripts/server/serve.mjs: sirv,
  * precompressed files, cache headers and the strict CSP), in a child process.
  */
 export async function startPreview(root, port, dir = 'dist') {
+  if (BLOCKED_PORTS.has(port)) throw new Error(`port ${port} is one browsers and fetch refuse to connect to (the Fetch standard's bad ports): choose another E2E_PORT`);
   const child = spawn(process.execPath, [join(root, 'scripts', 'server', 'serve.mjs'), '--dir', join(root, dir), '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +63,7 @@ export async function startPreview(root, port, dir = 'dist') {
         if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
         lastProblem = `GET / answered ${r.status}`;
       } catch (e) {
-        lastProblem = `GET / failed: ${e?.cause?.code ?? e?.name ?? e}`;
+        lastProblem = `GET / failed: ${e?.cause?.code ?? e?.cause?.message ?? e?.message ?? e}`;
       }
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDir } from './harness.mjs';
+import { ensureDir, usablePort } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -51,9 +51,12 @@ function runSuite(file, port) {
 }
 
 const results = [];
-for (const [i, file] of suites.entries()) {
+// One port per suite from E2E_PORT up, skipping the ports browsers refuse (4190 is one).
+let port = basePort - 1;
+for (const file of suites) {
+  port = usablePort(port + 1);
   console.log(`\n── ${file}`);
-  results.push(await runSuite(file, basePort + i));
+  results.push(await runSuite(file, port));
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -8,7 +8,7 @@ import { decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
-const port = Number(process.env.E2E_PORT ?? 4190);
+const port = Number(process.env.E2E_PORT ?? 4189);
 const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 const features = (stem) => readJson(`data/taishun/resources/${stem}.geojson`).features;
 
