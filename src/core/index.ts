@@ -46,6 +46,7 @@ export { computeCoverage, type CoverageAnswer, type CoverageOptions } from './co
 export { bestTimesToPlaces, travelTimeMatrix, snapAll, type PlanningPoint, type PlaceTimes, type TravelOptions } from './planning/place-times';
 export { rollUpCoverage, type PopulatedPlace, type PlaceCoverage, type GroupCoverage, type CoverageRollUp } from './planning/coverage-rollup';
 export { coverageGaps, type CoverageGaps } from './planning/coverage-gaps';
+export { colorCatchments, type CatchmentColoring } from './planning/catchment-colors';
 export { LinearModelBuilder, type LinearModel, type LinearSolution, type LinearSolver, type SolveOptions, type SolveStatus } from './planning/linear-model';
 export { highsLinearSolver } from './planning/highs-solver';
 export {

@@ -39,6 +39,7 @@ export const plannerEn = {
     more: 'Show all {{count}}',
     none: 'Every village is within the limit.',
   },
+  catchmentTable: { title: 'Who arrives first (within {{minutes}} min)', station: 'Station', area: 'Area first, km²', villages: 'Villages first', people: 'People', whatIf: 'What-if site {{n}}', computing: 'Computing who arrives first…', clashes: '{{count}} touching pairs share a colour (palette too small)', hint: 'Touching areas have different colours; click a row to go to the station' },
   gaps: { show: 'Show the gaps (area not covered)', area: 'Area of the county not covered within {{minutes}} min: {{gap}} km² of {{total}} km² ({{share}})', computing: 'Computing the gaps…', legend: 'Not covered' },
   legend: { title: 'Villages by fastest arrival', within: '≤ {{minutes}} min', beyond: '> {{minutes}} min', unreachable: 'unreachable', covered: 'Covered within {{minutes}} min', whatIf: 'What-if site' },
   shelters: {

@@ -39,6 +39,7 @@ export const plannerZhCN = {
     more: '显示全部 {{count}} 个',
     none: '所有村都在时限内。',
   },
+  catchmentTable: { title: '各站首到范围（{{minutes}} 分钟内）', station: '站点', area: '首到面积 km²', villages: '首到村数', people: '人口', whatIf: '拟建站点 {{n}}', computing: '正在计算首到范围…', clashes: '有 {{count}} 对相邻范围颜色相同（颜色不足）', hint: '相邻范围颜色不同；点击一行定位该站' },
   gaps: { show: '显示未覆盖区域（空白区）', area: '县域内 {{minutes}} 分钟未覆盖面积：{{gap}} km²，占县域 {{total}} km² 的 {{share}}', computing: '正在计算未覆盖区域…', legend: '未覆盖区域' },
   legend: { title: '村点颜色：最快到达时间', within: '≤ {{minutes}} 分钟', beyond: '> {{minutes}} 分钟', unreachable: '不可达', covered: '{{minutes}} 分钟覆盖区', whatIf: '假设新增点位' },
   shelters: {

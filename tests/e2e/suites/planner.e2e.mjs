@@ -171,6 +171,28 @@ await runSuite({ name: 'planner', root, port, outDir }, async ({ check, server, 
     await page.screenshot({ path: shot('07-print') });
   });
 
+  await check('catchments: each station listed with its colour, the area, villages and people it reaches first; the villages and people add up to the covered total', async () => {
+    await page.goto(`${app}#map=10/27.55/119.85&view=planner&catch=1`);
+    await page.getByTestId('planner-total').waitFor({ timeout: 60_000 });
+    await page.getByTestId('planner-catchment-table').waitFor({ timeout: 60_000 });
+    const total = page.getByTestId('planner-total');
+    const coveredPeople = Number(await total.getAttribute('data-covered'));
+    const rows = await page.locator('[data-testid=planner-catchment-table] tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      color: Number(tr.getAttribute('data-color')),
+      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+    })));
+    assert(rows.length >= 10, `only ${rows.length} stations in the catchment table`);
+    const num = (s) => Number(s.replace(/[,，\s]/g, ''));
+    const people = rows.reduce((n, r) => n + num(r.cells[3]), 0);
+    assert(people === coveredPeople, `people first reached add up to ${people}, covered population is ${coveredPeople}`);
+    assert(rows.filter((r) => num(r.cells[1]) > 0).length >= rows.length - 2, 'stations listed without an area of their own');
+    const colours = new Set(rows.map((r) => r.color));
+    assert(colours.size >= 4, `only ${colours.size} colours for ${rows.length} catchments`);
+    console.log(`      ${rows.length} catchments in ${colours.size} colours; largest ${rows[0].cells[0]} ${rows[0].cells[1]} km², ${rows[0].cells[2]} villages`);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: shot('09-catchment-table') });
+  });
+
   await check('English: the planner speaks English', async () => {
     await page.goto(`${app}#view=planner&lang=en`);
     await page.getByTestId('planner-total').waitFor({ timeout: 60_000 });

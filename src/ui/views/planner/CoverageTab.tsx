@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CatchmentTable } from './CatchmentTable';
 import { fmtInt, fmtMinutes, fmtPct } from './format';
 import type { PlannerModel } from './use-planner-model';
 import { BUDGET_CHOICES_MINUTES, STATION_KIND_CHOICES, type PlannerState } from './state/planner-params';
@@ -92,6 +93,8 @@ export function CoverageTab({ state, update, model, lang, flyTo, select }: Props
             <span className="planner-legend-item"><i style={{ background: 'rgb(90,90,90)' }} />{t('planner.legend.unreachable')}</span>
             {state.gaps && <span className="planner-legend-item"><i className="planner-gap-swatch" style={{ background: `rgba(${GAP_FILL.slice(0, 3).join(',')},0.45)`, borderColor: `rgb(${GAP_LINE.slice(0, 3).join(',')})` }} />{t('planner.gaps.legend')}</span>}
           </div>
+
+          {state.catchments && <CatchmentTable model={model} minutes={state.budgetMinutes} lang={lang} flyTo={flyTo} sites={state.sites} />}
 
           <h3>{t('planner.chart.title')}</h3>
           <Suspense fallback={<p className="hint">{t('planner.chart.loading')}</p>}>
