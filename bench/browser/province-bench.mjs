@@ -114,7 +114,23 @@ try {
     // long animation frames: how much of a long frame was scripts (ours and libraries') and how much
     // rendering, i.e. SwiftShader's software WebGL here
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longFrames.push({ start: Math.round(e.startTime), ms: Math.round(e.duration), scriptMs: Math.round((e.scripts ?? []).reduce((t, x) => t + x.duration, 0)) });
+      for (const e of list.getEntries()) {
+        window.__longFrames.push({
+          start: Math.round(e.startTime),
+          ms: Math.round(e.duration),
+          scriptMs: Math.round((e.scripts ?? []).reduce((t, x) => t + x.duration, 0)),
+          // from the frame's start to its rendering step: what ran before the frame could draw
+          beforeRenderMs: e.renderStart ? Math.round(e.renderStart - e.startTime) : null,
+          // the frame's scripts, longest first: who called (invoker), which function, from where
+          scripts: [...(e.scripts ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 4).map((x) => ({
+            ms: Math.round(x.duration),
+            invoker: x.invoker,
+            fn: x.sourceFunctionName,
+            at: `${(x.sourceURL ?? '').split('/').pop()}:${x.sourceCharPosition}`,
+            layoutMs: Math.round(x.forcedStyleAndLayoutDuration ?? 0),
+          })),
+        });
+      }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
   const page = await context.newPage();
@@ -237,9 +253,16 @@ try {
     const firstRows = await page.evaluate(() => Object.fromEntries(['rescue_team', 'fire_station', 'depot', 'shelter'].map((k) => [k, document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)?.getAttribute('data-testid')?.replace('duty-row-', '') ?? null])));
     if (profiling) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while answering one incident', opt.profile);
     const during = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start + t.ms >= from && t.start <= to).map((t) => `${Math.round(t.start - from)}+${t.ms}`), [a.clickAt, a.travelAt]);
-    const row = { straightMs: a.straightAt - a.clickAt, travelMs: a.travelAt - a.clickAt, firstRows, longTasks: during };
+    // the parts: the compute client's User Timing measures (posted → answer received, with the
+    // posting and the worker's own time), against the click and the lists in the DOM
+    const parts = await page.evaluate(([from, to]) => performance.getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('onemap:compute ') && e.startTime >= from && e.startTime <= to)
+      .map((e) => ({ name: e.name.slice('onemap:compute '.length), postedMs: e.startTime - from, receivedMs: e.startTime + e.duration - from, postMs: e.detail?.postMs ?? null, workerMs: e.detail?.workerMs ?? null })), [a.clickAt, a.travelAt]);
+    const travelPart = parts.filter((q) => q.name === 'nearest').at(-1) ?? null;
+    const row = { straightMs: a.straightAt - a.clickAt, travelMs: a.travelAt - a.clickAt, firstRows, longTasks: during, parts, travelPart };
     results.nearest.push(row);
     log(`incident at screen (${x.toFixed(0)}, ${y.toFixed(0)}): straight-line lists ${fmtMs(row.straightMs)}, travel-time lists (4 kinds, k=5, routes) ${fmtMs(row.travelMs)}; first fire station ${firstRows.fire_station}; long tasks meanwhile (ms after the click + length): ${during.join(', ') || 'none'}`);
+    if (travelPart) log(`  its parts: click → request posted ${fmtMs(travelPart.postedMs)} (the page handling the click), posting ${travelPart.postMs?.toFixed(1)} ms, in the worker ${fmtMs(travelPart.workerMs)}, answer received at ${fmtMs(travelPart.receivedMs)} (so waiting and transfer ${fmtMs(travelPart.receivedMs - travelPart.postedMs - (travelPart.workerMs ?? 0))}), lists in the DOM ${fmtMs(row.travelMs - travelPart.receivedMs)} later (rendering)`);
   }
 
   // the nearest fire station of the last incident: its rescue circle
@@ -281,9 +304,24 @@ const nearestMedian = median(results.nearest.map((r) => r.travelMs));
 const nearestWorst = Math.max(...results.nearest.map((r) => r.travelMs));
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 const over = (ts) => ts.filter((t) => t.ms > 200).map((t) => t.ms).sort((a, b) => b - a);
+// every long animation frame over 200 ms: its length, its scripts' share and the longest scripts in it
+for (const [label, fs] of [['loading', results.loadFrames], ['answering', results.answerFrames]]) {
+  const long = fs.filter((f) => f.ms > 200);
+  if (long.length === 0) continue;
+  console.log(`\nlong animation frames over 200 ms while ${label} (start ms: length, scripts' share; longest scripts: ms invoker → function @ file:char):`);
+  for (const f of long) {
+    console.log(`  ${String(f.start).padStart(6)}: ${f.ms} ms, scripts ${f.scriptMs} ms, before rendering ${f.beforeRenderMs ?? '—'} ms`);
+    for (const x of f.scripts) console.log(`          ${String(x.ms).padStart(4)} ms  ${x.invoker} → ${x.fn || '(anon)'} @ ${x.at}${x.layoutMs ? ` (forced layout ${x.layoutMs} ms)` : ''}`);
+  }
+}
 console.log('\n| measure | figure | goal | result |\n| --- | --- | --- | --- |');
 console.log(`| time to ready (graph in worker, ${totalResources.toLocaleString('en')} resources loaded, clustered, drawn and joined) | ${fmtMs(results.readyMs)} | < 10 s | **${verdict(results.readyMs < 10_000)}** |`);
 console.log(`| nearest lists by travel time after a click (4 kinds, k = 5, routes), ${results.nearest.length} incidents | median ${fmtMs(nearestMedian)}, worst ${fmtMs(nearestWorst)} (straight line: median ${fmtMs(median(results.nearest.map((r) => r.straightMs)))}) | < 300 ms | **${verdict(nearestWorst < 300)}** |`);
+const withParts = results.nearest.filter((r) => r.travelPart);
+if (withParts.length) {
+  const med = (f) => fmtMs(median(withParts.map(f)));
+  console.log(`| of which (medians): click → request posted / in the worker / waiting and transfer / answer → lists in the DOM | ${med((r) => r.travelPart.postedMs)} / ${med((r) => r.travelPart.workerMs ?? 0)} / ${med((r) => r.travelPart.receivedMs - r.travelPart.postedMs - (r.travelPart.workerMs ?? 0))} / ${med((r) => r.travelMs - r.travelPart.receivedMs)} | — | info |`);
+}
 console.log(`| rescue circle (5/10/15 min) of the nearest fire station, click → bands on the map | ${fmtMs(results.circleMs)} | — | info |`);
 console.log(`| main-thread long tasks while loading | ${results.loadLongTasks.length} tasks > 50 ms, longest ${fmtMs(worstLoad)}; over 200 ms: ${over(results.loadLongTasks).join(', ') || 'none'} | none > 200 ms | **${verdict(worstLoad <= 200)}** |`);
 console.log(`| main-thread long tasks while answering | ${results.answerLongTasks.length} tasks > 50 ms, longest ${fmtMs(worstAnswer)}; over 200 ms: ${over(results.answerLongTasks).join(', ') || 'none'} | none > 200 ms | **${verdict(worstAnswer <= 200)}** |`);

@@ -2,6 +2,10 @@ import { AbortError, CoreError, type CoreErrorCode } from '../core/errors';
 import type { ComputeMessages, FromWorker, MessageMap, MessagePortLike, SerializedError, ToWorker } from './protocol';
 
 interface Pending {
+  readonly name: string;
+  /** performance.now() when posted, and how long posting (cloning the params) took */
+  readonly postedAt: number;
+  postMs: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
   cleanup(): void;
@@ -40,12 +44,17 @@ export class ComputeClient<M extends MessageMap<M> = ComputeMessages> {
         reject(new AbortError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, {
+      const pending: Pending = {
+        name,
+        postedAt: performance.now(),
+        postMs: 0,
         resolve: resolve as (v: unknown) => void,
         reject,
         cleanup: () => signal?.removeEventListener('abort', onAbort),
-      });
+      };
+      this.pending.set(id, pending);
       this.post({ type: 'request', id, name, params }, transfer);
+      pending.postMs = performance.now() - pending.postedAt;
     });
   }
 
@@ -67,9 +76,23 @@ export class ComputeClient<M extends MessageMap<M> = ComputeMessages> {
     if (!p) return; // cancelled: its answer is dropped
     this.pending.delete(message.id);
     p.cleanup();
-    if (message.type === 'response') p.resolve(message.result);
+    if (message.type === 'response') {
+      timeRequest(p, message.elapsedMs);
+      p.resolve(message.result);
+    }
     else p.reject(rehydrateError(message.error));
   }
+}
+
+/**
+ * On a page: each answered request as a User Timing measure `onemap:compute <name>` from posting to
+ * receiving the answer, with its parts in `detail` (posting, the worker's own time), for DevTools
+ * and the province bench. Not in Node (its timeline would keep every entry).
+ */
+function timeRequest(p: Pending, workerMs: number): void {
+  if (typeof window === 'undefined' || typeof performance.measure !== 'function') return;
+  const end = performance.now();
+  performance.measure(`onemap:compute ${p.name}`, { start: p.postedAt, end, detail: { postMs: p.postMs, workerMs, totalMs: end - p.postedAt } });
 }
 
 export function rehydrateError(e: SerializedError): Error {

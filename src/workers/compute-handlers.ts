@@ -8,7 +8,7 @@ import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
 import type { ComputeHandlers } from './compute-host';
 import { areaRaster } from './area-raster';
 import { createPlannerHandlers } from './planner-handlers';
-import type { BarrierSpec, UnreachableItem } from './protocol';
+import type { BarrierSpec, NotReachedWithin, UnreachableItem } from './protocol';
 import { createTyphoonHandlers } from './typhoon-handlers';
 import type { RawRoads } from '../core';
 
@@ -146,16 +146,21 @@ export function createComputeHandlers(): ComputeHandlers {
       const idSet = ids ? new Set(ids) : null;
       const wanted = pool.filter((r) => (!kinds || kinds.includes(r.kind)) && (!idSet || idSet.has(r.id)));
       // A province's tens of thousands of candidates: bounded searches first (the same k nearest,
-      // a fraction of a one-to-all search over 1 M edges); unreachable ones are then not listed.
-      const a = wanted.length > LARGE_POOL
-        ? findNearestWithinBudgets(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes })
-        : findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
-      const kindOf = new Map(wanted.map((r) => [r.id, r.kind]));
+      // a fraction of a one-to-all search over 1 M edges); what they did not reach is listed apart.
+      const bounded = wanted.length > LARGE_POOL ? findNearestWithinBudgets(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes }) : null;
+      const a = bounded ?? findNearestByTravelTime(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes });
+      const kindOf = (id: string) => s.byId.get(id)?.kind ?? '';
       const unreachable: UnreachableItem[] = [
-        ...a.offNetworkIds.map((id) => ({ id, kind: kindOf.get(id)!, reason: 'off-network' as const })),
-        ...a.unreachableIds.map((id) => ({ id, kind: kindOf.get(id)!, reason: 'no-route' as const })),
+        ...a.offNetworkIds.map((id) => ({ id, kind: kindOf(id), reason: 'off-network' as const })),
+        ...a.unreachableIds.map((id) => ({ id, kind: kindOf(id), reason: 'no-route' as const })),
       ];
-      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results, unreachable } };
+      let notReached: NotReachedWithin | null = null;
+      if (bounded?.boundedSeconds != null) {
+        const idsByKind: Record<string, string[]> = {};
+        for (const id of bounded.beyondBudgetIds) (idsByKind[kindOf(id)] ??= []).push(id);
+        notReached = { withinSeconds: bounded.boundedSeconds, idsByKind };
+      }
+      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results, unreachable, notReached } };
     },
     closures({ closures }) {
       const net = requireNetwork(s);

@@ -25,6 +25,16 @@ export interface UnreachableItem {
   readonly reason: 'off-network' | 'no-route';
 }
 
+/**
+ * A large pool's bounded search (a province): the candidates it did not reach within its limit —
+ * farther, or with no road to the incident (it cannot tell which) — per kind, in candidate order.
+ * Ids only (a province's tens of thousands are a few strings each, not objects).
+ */
+export interface NotReachedWithin {
+  readonly withinSeconds: number;
+  readonly idsByKind: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface ComputeResource {
   readonly id: string;
   readonly kind: string;
@@ -63,7 +73,7 @@ export interface ComputeMessages extends TyphoonMessages {
    */
   nearest: [
     { incident: readonly [number, number]; k: number; perKind: boolean; kinds?: readonly string[]; ids?: readonly string[]; barriers?: BarrierSpec; withRoutes?: boolean },
-    { incidentReachable: boolean; results: NearestItem[]; unreachable: UnreachableItem[] },
+    { incidentReachable: boolean; results: NearestItem[]; unreachable: UnreachableItem[]; notReached: NotReachedWithin | null },
   ];
   /** each closure on its own: the road segments it closes (count and geometry, for listing and drawing) */
   closures: [

@@ -9,7 +9,7 @@ import type { ResourcesReply, ResourcesRequest } from './dataset-protocol';
  * 100,000 rows itself. Same rules as the demo files (resourcesFromGeoJson): bad rows are counted
  * and named, never fatal.
  */
-const CHUNK_ROWS = 4000;
+const CHUNK_ROWS = 2000;
 const post = (m: ResourcesReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = async (e: MessageEvent<ResourcesRequest>) => {

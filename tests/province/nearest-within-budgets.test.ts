@@ -21,6 +21,7 @@ describe('findNearestWithinBudgets equals the unbounded search', () => {
     let bounded = 0, unbounded = 0;
     for (let i = 0; i < 60; i++) {
       const incident = at();
+      let all: ReturnType<typeof findNearestByTravelTime> | undefined;
       for (const [k, perKind] of [[5, true], [1, true], [20, false], [20, true]] as const) {
         const exact = findNearestByTravelTime(net, incident, resources, { k, perKind, withRoutes: true });
         const fast = findNearestWithinBudgets(net, incident, resources, { k, perKind, withRoutes: true }, [60, 300]);
@@ -33,7 +34,13 @@ describe('findNearestWithinBudgets equals the unbounded search', () => {
         if (fast.boundedSeconds === null) {
           unbounded++;
           expect(fast.unreachableIds).toEqual(exact.unreachableIds);
-        } else bounded++;
+        } else {
+          bounded++;
+          // what it did not reach is listed: exactly those the unbounded search times beyond the limit or cannot reach
+          all ??= findNearestByTravelTime(net, incident, resources, { k: resources.length });
+          const beyond = [...all.results.filter((r) => r.seconds > fast.boundedSeconds!).map((r) => r.id), ...all.unreachableIds];
+          expect([...fast.beyondBudgetIds].sort()).toEqual(beyond.sort());
+        }
       }
     }
     // both paths are exercised: the 12 fire stations often need the unbounded search

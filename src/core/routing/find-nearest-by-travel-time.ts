@@ -50,6 +50,12 @@ export interface NearestAnswer {
   readonly unreachableIds: string[];
   /** resources farther than maxSnapMeters from every open road (input order) */
   readonly offNetworkIds: string[];
+  /**
+   * With a finite `budgetSeconds`: resources on the network with no time within it (input order) —
+   * farther, or with no road to the incident at all (a bounded search cannot tell which). Empty
+   * without a budget (those are `unreachableIds`).
+   */
+  readonly beyondBudgetIds: string[];
 }
 
 /** Joins resources to the network once, so each incident costs one search. */
@@ -74,7 +80,7 @@ export function findNearestByTravelTime(
 ): NearestAnswer {
   const { graph, offRoadMetersPerSecond: speed } = net;
   const incidentSnap = snapPoint(net, incident, options.closedEdges);
-  if (!incidentSnap) return { incidentSnap, results: [], unreachableIds: [], offNetworkIds: resources.filter((r) => !r.snap).map((r) => r.id) };
+  if (!incidentSnap) return { incidentSnap, results: [], unreachableIds: [], offNetworkIds: resources.filter((r) => !r.snap).map((r) => r.id), beyondBudgetIds: [] };
   throwIfAborted(options.signal);
   const budgetSeconds = options.budgetSeconds ?? Infinity;
   const ex = net.expander.expand(seedsForSnap(graph, incidentSnap, 'reverse', speed, 0), {
@@ -82,15 +88,19 @@ export function findNearestByTravelTime(
   });
   const incidentOff = offRoadSeconds(incidentSnap, speed);
   const timed: Array<{ r: SnappedResource; snap: Snap; d: Departure }> = [];
-  const unreachableIds: string[] = [], offNetworkIds: string[] = [];
+  const unreachableIds: string[] = [], offNetworkIds: string[] = [], beyondBudgetIds: string[] = [];
+  const bounded = budgetSeconds !== Infinity;
   for (const r of resources) {
     if (!r.snap) {
       offNetworkIds.push(r.id);
       continue;
     }
     const d = bestDeparture(net, ex.seconds, r.snap, incidentSnap, incidentOff);
-    if (!Number.isFinite(d.seconds) && budgetSeconds === Infinity) unreachableIds.push(r.id); // (a bounded search cannot tell)
-    if (!Number.isFinite(d.seconds) || d.seconds > budgetSeconds) continue;
+    if (!Number.isFinite(d.seconds) || d.seconds > budgetSeconds) {
+      // a bounded search cannot tell "no road" from "farther than the limit"
+      (bounded ? beyondBudgetIds : unreachableIds).push(r.id);
+      continue;
+    }
     timed.push({ r, snap: r.snap, d });
   }
   timed.sort((a, b) => a.d.seconds - b.d.seconds || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
@@ -107,7 +117,7 @@ export function findNearestByTravelTime(
       ...(options.withRoutes ? { route } : {}),
     };
   });
-  return { incidentSnap, results, unreachableIds, offNetworkIds };
+  return { incidentSnap, results, unreachableIds, offNetworkIds, beyondBudgetIds };
 }
 
 /** How a resource best leaves its edge: towards `node` (then the searched path), or along the incident's own edge (node -1). */

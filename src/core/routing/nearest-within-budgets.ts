@@ -7,8 +7,10 @@ export const DEFAULT_NEAREST_BUDGETS_SECONDS: readonly number[] = [600, 1800];
 export interface BoundedNearestAnswer extends NearestAnswer {
   /**
    * The time limit of the search that answered, or null for the unbounded search. With a limit
-   * the k nearest are the same as without one (every kind had k resources within it), but
-   * resources no road leads from are not told apart from far ones: `unreachableIds` is empty.
+   * the k nearest are the same as without one (every kind had k resources within it); resources
+   * it did not reach are listed in `beyondBudgetIds` (farther than the limit, or no road leads from
+   * them: a bounded search cannot tell which), `unreachableIds` is then empty. Nothing is left out:
+   * every input resource is in `results`, ranked beyond the k, or in one of the three lists.
    */
   readonly boundedSeconds: number | null;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RESOURCE_KINDS, iconParts, kindLabel, rgbCss, type IconKey } from '../../config/resource-kinds';
+import { isLargeDataset } from '../../queries/dataset';
 import { IconBadge, KindIcon } from './KindIcon';
 
 const SHELTER_STATE_ICONS: readonly [IconKey, 'open' | 'full' | 'closed'][] = [
@@ -8,8 +9,13 @@ const SHELTER_STATE_ICONS: readonly [IconKey, 'open' | 'full' | 'closed'][] = [
   ['shelter-closed', 'closed'],
 ];
 
-/** Legend: kind badges, shelter states, the cluster symbols, fans and the basemap's lines. */
+/**
+ * Legend: kind badges, shelter states, the cluster symbols, fans and the basemap's lines. The demo
+ * clusters cameras apart from the other kinds; a large dataset (`isLargeDataset`: the province)
+ * clusters every kind together in its cluster worker, and says so.
+ */
 export function Legend() {
+  const allKindsClusters = isLargeDataset();
   const { t, i18n } = useTranslation();
   const camera = iconParts('camera');
   return (
@@ -28,16 +34,26 @@ export function Legend() {
             {kindLabel('shelter', i18n.language)} · {t(`readability.tonight.${state}`)}
           </li>
         ))}
-        <li>
-          <span className="legend-cluster legend-cluster-mixed">12</span>
-          {t('readability.mixedCluster')}
-        </li>
-        <li>
-          <span className="legend-cluster legend-cluster-camera" style={{ borderColor: rgbCss(camera.fill), color: rgbCss(camera.fill) }}>
-            12
-          </span>
-          {t('readability.cameraCluster')}
-        </li>
+        {allKindsClusters ? (
+          // a large dataset (the province): one cluster worker over every kind, one symbol
+          <li data-testid="legend-cluster-all">
+            <span className="legend-cluster legend-cluster-mixed">12</span>
+            {t('dataset.legendCluster', { kinds: RESOURCE_KINDS.map((k) => kindLabel(k, i18n.language)).join(t('dataset.kindSeparator')) })}
+          </li>
+        ) : (
+          <>
+            <li>
+              <span className="legend-cluster legend-cluster-mixed">12</span>
+              {t('readability.mixedCluster')}
+            </li>
+            <li>
+              <span className="legend-cluster legend-cluster-camera" style={{ borderColor: rgbCss(camera.fill), color: rgbCss(camera.fill) }}>
+                12
+              </span>
+              {t('readability.cameraCluster')}
+            </li>
+          </>
+        )}
         <li>
           <span className="legend-fan" />
           {t('readability.fanOut')}

@@ -17,6 +17,7 @@ describe('duty lists', () => {
       incidentReachable: true,
       results: [{ id: 'RT1', kind: 'rescue_team', seconds: 430, meters: 5000, straightLineMeters: 200, offRoadMeters: 20, route: [] }],
       unreachable: [{ id: 'RT3', kind: 'rescue_team', reason: 'no-route' as const }],
+      notReached: null,
     };
     const after = buildKindLists(straight, travel, byId).find((l) => l.kind === 'rescue_team')!;
     expect(after.mode).toBe('travel');
@@ -24,8 +25,21 @@ describe('duty lists', () => {
     expect(after.unreachable.map((u) => [u.resource.id, u.reason])).toEqual([['RT3', 'no-route']]);
   });
 
+  test('a bounded answer (a province): each kind lists the ids it did not reach within the limit', () => {
+    const travel = {
+      incidentReachable: true,
+      results: [{ id: 'RT1', kind: 'rescue_team', seconds: 430, meters: 5000, straightLineMeters: 200, offRoadMeters: 20, route: [] }],
+      unreachable: [],
+      notReached: { withinSeconds: 600, idsByKind: { rescue_team: ['RT2', 'RT3'] } },
+    };
+    const lists = buildKindLists(straight, travel, byId);
+    expect(lists.find((l) => l.kind === 'rescue_team')!.notReached).toMatchObject({ withinSeconds: 600, ids: ['RT2', 'RT3'] });
+    expect(lists.find((l) => l.kind === 'shelter')!.notReached).toMatchObject({ withinSeconds: 600, ids: [] });
+    expect(buildKindLists(straight, undefined, byId).every((l) => l.notReached === null)).toBe(true);
+  });
+
   test('an incident off the network keeps the straight-line lists', () => {
-    const off = buildKindLists(straight, { incidentReachable: false, results: [], unreachable: [] }, byId);
+    const off = buildKindLists(straight, { incidentReachable: false, results: [], unreachable: [], notReached: null }, byId);
     expect(off.every((l) => l.mode === 'straight')).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import { kindLabel } from '../../../../config/resource-kinds';
 import { KindIcon } from '../../../components/KindIcon';
 import { etaMinutes, kilometers } from '../state/candidates';
 import type { KindList, ListRow } from '../state/lists';
+import { NotReachedList } from './NotReachedList';
 
 export interface NearestListsProps {
   lists: readonly KindList[];
@@ -76,7 +77,7 @@ export function NearestLists({ lists, computing, error, pick, onPick, onHover, o
               {l.mode === 'travel' ? t('duty.list.byRoad') : computing ? t('duty.list.byStraightComputing') : t('duty.list.byStraight')}
             </span>
           </h3>
-          {l.rows.length === 0 && l.unreachable.length === 0 && <p className="hint">{t('duty.list.none')}</p>}
+          {l.rows.length === 0 && l.unreachable.length === 0 && !l.notReached?.ids.length && <p className="hint">{t('duty.list.none')}</p>}
           <ol className="duty-rows">
             {l.rows.map((row) => (
               <Row key={row.id} row={row} picked={pick === row.id} onPick={onPick} onHover={onHover} onDetails={onDetails} />
@@ -94,6 +95,7 @@ export function NearestLists({ lists, computing, error, pick, onPick, onHover, o
               </ul>
             </details>
           )}
+          {l.notReached && <NotReachedList kind={l.kind} notReached={l.notReached} />}
         </div>
       ))}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../../../io/schemas/resource';
+import type { ResourceLookup } from '../../../state/use-derived-data';
 import { etaMinutes } from '../state/candidates';
 import type { SuppliesNeed } from '../state/duty-params';
 import type { SuppliesPlan } from '../state/supplies';
@@ -11,7 +12,7 @@ export interface SuppliesSectionProps {
   plan: SuppliesPlan | null;
   computing: boolean;
   hasIncident: boolean;
-  resourceById: ReadonlyMap<string, Resource>;
+  resourceById: ResourceLookup;
   onNeed: (need: SuppliesNeed | null) => void;
 }
 

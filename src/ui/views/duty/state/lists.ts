@@ -1,4 +1,5 @@
 import type { Resource } from '../../../../io/schemas/resource';
+import type { ResourceLookup } from '../../../state/use-derived-data';
 import type { ComputeResult, UnreachableItem } from '../../../../workers/protocol';
 import { DUTY_KINDS, type DutyKind } from './candidates';
 
@@ -23,6 +24,12 @@ export interface KindList {
   rows: ListRow[];
   /** candidates of this kind with no travel time, and why */
   unreachable: Array<{ resource: Resource; reason: UnreachableItem['reason'] }>;
+  /**
+   * A large pool's bounded search (a province): this kind's candidates it did not reach within its
+   * limit (farther, or no open road: it cannot tell), as ids — tens of thousands, looked up only
+   * when shown. Null when the search was not bounded (then `unreachable` tells no road from far).
+   */
+  notReached: { withinSeconds: number; ids: readonly string[]; lookup: ResourceLookup } | null;
 }
 
 /**
@@ -33,7 +40,7 @@ export interface KindList {
 export function buildKindLists(
   straight: ComputeResult<'nearestStraightLine'> | undefined,
   travel: ComputeResult<'nearest'> | undefined,
-  resourceById: ReadonlyMap<string, Resource>,
+  resourceById: ResourceLookup,
 ): KindList[] {
   return DUTY_KINDS.map((kind): KindList => {
     // An incident off the network has no travel times: keep showing the straight-line answer
@@ -52,7 +59,8 @@ export function buildKindLists(
         const res = resourceById.get(u.id);
         return u.kind === kind && res ? [{ resource: res, reason: u.reason }] : [];
       });
-      return { kind, mode: 'travel', rows, unreachable };
+      const notReached = travel.notReached ? { withinSeconds: travel.notReached.withinSeconds, ids: travel.notReached.idsByKind[kind] ?? [], lookup: resourceById } : null;
+      return { kind, mode: 'travel', rows, unreachable, notReached };
     }
     const rows: ListRow[] = [];
     for (const r of straight?.results ?? []) {
@@ -60,6 +68,6 @@ export function buildKindLists(
       if (r.kind !== kind || !res) continue;
       rows.push({ id: r.id, kind, resource: res, straightLineMeters: r.straightLineMeters, seconds: null, roadMeters: null, offRoadMeters: null, route: null, inactive: res.status !== 'active' });
     }
-    return { kind, mode: 'straight', rows, unreachable: [] };
+    return { kind, mode: 'straight', rows, unreachable: [], notReached: null };
   });
 }
