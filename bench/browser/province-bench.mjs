@@ -19,7 +19,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { guardOrigin, launchBrowser } from '../../tests/e2e/harness.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, guardOrigin, launchBrowser } from '../../tests/e2e/harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: opt } = parseArgs({
@@ -34,6 +35,13 @@ const { values: opt } = parseArgs({
     dist: { type: 'string', default: join(root, 'dist') },
     /** write a CPU profile of the page during the second incident and print its top functions */
     profile: { type: 'string' },
+    /** write a Chromium trace (devtools.timeline) of the second incident, for what each long task holds */
+    trace: { type: 'string' },
+    /**
+     * Chromium's GPU process composites (SwiftShader through ANGLE) instead of the harness's
+     * --disable-gpu software compositor, which reads every WebGL frame back at each commit
+     */
+    'gpu-compositing': { type: 'boolean', default: false },
   },
 });
 const started = Date.now();
@@ -95,7 +103,12 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 200));
 }
 
-const { browser, close } = await launchBrowser();
+const { browser, close } = opt['gpu-compositing']
+  ? await (async () => {
+    const b = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), '--use-angle=swiftshader', '--ignore-gpu-blocklist'] });
+    return { browser: b, close: () => b.close() };
+  })()
+  : await launchBrowser();
 const stopAll = async () => {
   await close().catch(() => undefined);
   server.kill('SIGTERM');
@@ -121,6 +134,7 @@ try {
           scriptMs: Math.round((e.scripts ?? []).reduce((t, x) => t + x.duration, 0)),
           // from the frame's start to its rendering step: what ran before the frame could draw
           beforeRenderMs: e.renderStart ? Math.round(e.renderStart - e.startTime) : null,
+          styleLayoutMs: e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : null,
           // the frame's scripts, longest first: who called (invoker), which function, from where
           scripts: [...(e.scripts ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 4).map((x) => ({
             ms: Math.round(x.duration),
@@ -226,6 +240,8 @@ try {
     if (profiling) {
       await cdp.send('Profiler.start');
     }
+    const tracing = opt.trace && spotIndex === 1;
+    if (tracing) await browser.startTracing(page, { path: opt.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'gpu', 'toplevel'] });
     await page.evaluate(() => {
       window.__answer = { clickAt: null, straightAt: null, travelAt: null };
       document.addEventListener('pointerdown', () => (window.__answer.clickAt = performance.now()), { capture: true, once: true });
@@ -252,6 +268,11 @@ try {
     const a = await page.waitForFunction(() => (window.__answer.travelAt !== null ? window.__answer : false), null, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue());
     const firstRows = await page.evaluate(() => Object.fromEntries(['rescue_team', 'fire_station', 'depot', 'shelter'].map((k) => [k, document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)?.getAttribute('data-testid')?.replace('duty-row-', '') ?? null])));
     if (profiling) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while answering one incident', opt.profile);
+    if (tracing) {
+      await page.waitForTimeout(300);
+      await browser.stopTracing();
+      log(`trace of one incident → ${opt.trace}`);
+    }
     const during = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start + t.ms >= from && t.start <= to).map((t) => `${Math.round(t.start - from)}+${t.ms}`), [a.clickAt, a.travelAt]);
     // the parts: the compute client's User Timing measures (posted → answer received, with the
     // posting and the worker's own time), against the click and the lists in the DOM
@@ -310,7 +331,7 @@ for (const [label, fs] of [['loading', results.loadFrames], ['answering', result
   if (long.length === 0) continue;
   console.log(`\nlong animation frames over 200 ms while ${label} (start ms: length, scripts' share; longest scripts: ms invoker → function @ file:char):`);
   for (const f of long) {
-    console.log(`  ${String(f.start).padStart(6)}: ${f.ms} ms, scripts ${f.scriptMs} ms, before rendering ${f.beforeRenderMs ?? '—'} ms`);
+    console.log(`  ${String(f.start).padStart(6)}: ${f.ms} ms, scripts ${f.scriptMs} ms, before rendering ${f.beforeRenderMs ?? '—'} ms, style and layout ${f.styleLayoutMs ?? '—'} ms`);
     for (const x of f.scripts) console.log(`          ${String(x.ms).padStart(4)} ms  ${x.invoker} → ${x.fn || '(anon)'} @ ${x.at}${x.layoutMs ? ` (forced layout ${x.layoutMs} ms)` : ''}`);
   }
 }

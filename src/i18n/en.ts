@@ -367,8 +367,7 @@ export const en: Shape<typeof zhCN> = {
     subtitle: 'Synthetic province (demo data)',
     note: '{{name}} · synthetic: all {{edges}} road segments are used for travel times, the basemap draws only motorways, trunk and primary roads ({{drawn}} segments); {{resources}} resources clustered in a background thread',
     network: { loading: 'Loading the road network…', ready: 'Road network ready', error: 'The road network could not be loaded: {{message}}' },
-    legendCluster: 'Cluster of all five kinds — {{kinds}} (number = points; hover lists each kind; click to zoom in)',
-    kindSeparator: ', ',
+    legendCluster: 'Cluster of all five kinds (number = points; hover for each kind)',
     notReached: {
       summary: '{{n}} not reached within {{minutes}} min (farther, or no open road)',
       hint: 'With this many resources the search first looks {{minutes}} min out: each kind\'s nearest are within it; those below are farther or cut off (not told apart).',

@@ -363,8 +363,7 @@ export const zhCN = {
     subtitle: '示意省（合成数据）',
     note: '{{name}} · 示意：{{edges}} 条路段全部参与行程计算，底图只画高速、国道和省道（{{drawn}} 段）；{{resources}} 个资源在后台线程聚合',
     network: { loading: '路网载入中…', ready: '路网就绪', error: '路网无法载入：{{message}}' },
-    legendCluster: '聚合：{{kinds}} 五类资源一同聚合（数字为点数，悬停列出各类数量，点击放大）',
-    kindSeparator: '、',
+    legendCluster: '聚合（五类资源合计，数字为点数；悬停看各类数量）',
     notReached: {
       summary: '{{n}} 个在 {{minutes}} 分钟内未到达（更远，或道路不通）',
       hint: '资源多时先按 {{minutes}} 分钟内搜索：每类最近的几个已在其中；以下未到达的不分更远与不通。',

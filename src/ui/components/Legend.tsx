@@ -38,7 +38,7 @@ export function Legend() {
           // a large dataset (the province): one cluster worker over every kind, one symbol
           <li data-testid="legend-cluster-all">
             <span className="legend-cluster legend-cluster-mixed">12</span>
-            {t('dataset.legendCluster', { kinds: RESOURCE_KINDS.map((k) => kindLabel(k, i18n.language)).join(t('dataset.kindSeparator')) })}
+            {t('dataset.legendCluster')}
           </li>
         ) : (
           <>

@@ -1,5 +1,7 @@
 // Browser smoke of the province option (issue 12, item 4) against the production build: a small
-// seeded province (npm run province:data -- --edges 20000 --resources 3000, into tests/output/),
+// seeded province (npm run province:data -- --edges 60000 --resources 15000, into tests/output/:
+// enough duty candidates, > 5,000, that the worker's nearest search is bounded as in a province,
+// and an area wide enough that a click near its corner leaves some beyond the 10-minute bound),
 // served at /province/ by the production server, opened with ?dataset=province. Checks that every
 // resource is loaded and drawn in clusters of the worker (all kinds), that only major roads are
 // drawn and the page says so, that a click answers the nearest lists by travel time and a fire
@@ -25,7 +27,7 @@ if (!existsSync(join(root, 'dist', 'index.html'))) {
 }
 
 const dataDir = join(outDir, 'province-smoke');
-const gen = spawnSync('npx', ['tsx', join(root, 'scripts', 'generate-province.ts'), '--edges', '20000', '--resources', '3000', '--out', dataDir], { cwd: root, encoding: 'utf8' });
+const gen = spawnSync('npx', ['tsx', join(root, 'scripts', 'generate-province.ts'), '--edges', '60000', '--resources', '15000', '--out', dataDir], { cwd: root, encoding: 'utf8' });
 if (gen.status !== 0) throw new Error(`province:data failed: ${gen.stderr}`);
 console.log(`  ${gen.stdout.trim().split('\n').pop()}`);
 const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
@@ -76,6 +78,9 @@ try {
     const kindsInClusters = new Set(clusters.flatMap((c) => Object.keys(c.kindCounts)));
     for (const k of KINDS) assert(kindsInClusters.has(k), `no cluster holds a ${k}`);
     assert(clusters.some((c) => Object.keys(c.kindCounts).length >= 2), 'no cluster mixes kinds');
+    // the legend says what these clusters hold: every kind (not the demo's camera clusters)
+    const legend = await page.getByTestId('legend').textContent();
+    assert(legend.includes('五类资源合计') && !legend.includes('视频点聚合'), `legend: ${legend}`);
     const roadLayers = await page.evaluate(() => window.__onemap.mapLayerIds().filter((id) => id.startsWith('road-')));
     assert(roadLayers.length > 0, 'no road layers');
     await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 30_000 });
@@ -83,14 +88,17 @@ try {
   });
 
   await check('a click on empty map answers the nearest lists of the four duty kinds by travel time; a fire station\'s rescue circle is drawn', async () => {
-    await page.evaluate((hash) => (location.hash = hash), `map=15/${center[1].toFixed(5)}/${center[0].toFixed(5)}&view=duty`);
+    // near the south-west corner: the far side of the area is beyond the first bound
+    const nearCorner = [w + (e - w) * 0.12, s + (n - s) * 0.12];
+    await page.evaluate((hash) => (location.hash = hash), `map=17/${nearCorner[1].toFixed(5)}/${nearCorner[0].toFixed(5)}&view=duty`);
     await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 30_000 });
     await page.waitForTimeout(800);
     const spot = await page.evaluate(() => {
       const hook = window.__onemap;
       const taken = [...hook.drawnIcons().map((i) => i.lngLat), ...hook.drawnClusters().map((c) => c.lngLat)].map((ll) => hook.project(ll));
       const rect = document.querySelector('[data-testid=map]').getBoundingClientRect();
-      for (let gy = 0.3; gy <= 0.8; gy += 0.05) for (let gx = 0.3; gx <= 0.6; gx += 0.03) {
+      // between the layer panel (left) and the duty panel (right), which lie over the map
+      for (let gy = 0.2; gy <= 0.8; gy += 0.04) for (let gx = 0.3; gx <= 0.6; gx += 0.02) {
         const x = rect.width * gx, y = rect.height * gy;
         if (taken.every(([tx, ty]) => Math.hypot(tx - x, ty - y) > 40)) return [rect.left + x, rect.top + y];
       }
@@ -98,7 +106,21 @@ try {
     });
     assert(spot, 'no empty spot on the map');
     await page.mouse.click(spot[0], spot[1]);
-    await page.waitForFunction(() => ['rescue_team', 'fire_station', 'depot', 'shelter'].every((k) => document.querySelector(`[data-testid=duty-list-${k}]`)?.getAttribute('data-mode') === 'travel' && document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)), null, { timeout: 30_000 });
+    await page.waitForFunction(() => ['rescue_team', 'fire_station', 'depot', 'shelter'].every((k) => document.querySelector(`[data-testid=duty-list-${k}]`)?.getAttribute('data-mode') === 'travel' && document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)), null, { timeout: 30_000 })
+      .catch(async (err) => {
+        await page.screenshot({ path: join(outDir, 'province-answer-failed.png') });
+        throw new Error(`${err.message}; the lists: ${(await page.getByTestId('duty-lists').textContent().catch(() => '(none)')).slice(0, 400)}`);
+      });
+    // the bounded search's answer lists what it did not reach within its limit, per kind: a count,
+    // and the names a hundred at a time when opened (never hidden, never thousands of rows at once)
+    const notReached = await page.evaluate(() => [...document.querySelectorAll('[data-testid^=duty-not-reached-]')].filter((el) => el.tagName === 'DETAILS').map((el) => ({ id: el.getAttribute('data-testid'), count: Number(el.getAttribute('data-count')), text: el.querySelector('summary').textContent })));
+    console.log(`    not reached within the bound: ${notReached.map((x) => `${x.id.replace('duty-not-reached-', '')} ${x.count}`).join(', ') || 'none'}`);
+    assert(notReached.length > 0, 'no kind lists candidates the bounded search did not reach');
+    const first = notReached[0];
+    assert(/\d+ 个在 \d+ 分钟内未到达/.test(first.text), `summary: ${first.text}`);
+    await page.locator(`[data-testid=${first.id}] summary`).click();
+    const shownNames = await page.locator(`[data-testid=${first.id}] li`).count();
+    assert(shownNames === Math.min(100, first.count), `${shownNames} names shown of ${first.count}`);
     const station = await page.evaluate(() => document.querySelector('[data-testid=duty-list-fire_station] .duty-row')?.getAttribute('data-testid').replace('duty-row-', ''));
     assert(station?.startsWith('PFS'), `first fire station: ${station}`);
     await page.evaluate((id) => (location.hash = `${location.hash.slice(1)}&sel=${id}`), station);
