@@ -4,7 +4,7 @@
  * report gives exactly is met exactly.
  */
 import { demoCameraStream } from './camera-clips';
-import { apportion, type Rng } from './prng';
+import { apportion, deriveRng, type Rng } from './prng';
 import { offsetMeters, pointInPolygonRings, roundLngLat, type LngLat, type PolygonRings } from './geo';
 import type { Township, Village } from './places';
 
@@ -112,6 +112,9 @@ export interface ResourceContext {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
+/** Open village shelters that are full tonight in the demo. */
+export const FULL_SHELTERS = 4;
+
 /** Synthetic phone: a local number starting with 00 cannot be dialled, so it reaches nobody. */
 export function fakePhone(rng: Rng): string {
   return `0577-00${pad(rng.int(0, 999_999), 6)}`;
@@ -194,6 +197,15 @@ export function buildResources(ctx: ResourceContext, rng: Rng): DemoResources {
       kind: 'shelter', capacity, occupancy, open, typhoonSafe: rng.chance(0.88), level: s.level, address: s.address,
     };
   });
+  // A night with people already moved: a few open village shelters are full (occupancy =
+  // capacity), so "open but full" is on the map, in the counts and apart in the public finder.
+  // Their own stream: the draws of everything else are unchanged.
+  const fullRng = deriveRng(ctx.seed, 'full-shelters');
+  const openVillageShelters = shelters.filter((s) => s.open && s.level === 'village');
+  for (let k = 0; k < FULL_SHELTERS && openVillageShelters.length > 0; k++) {
+    const s = openVillageShelters.splice(fullRng.int(0, openVillageShelters.length - 1), 1)[0]!;
+    s.occupancy = s.capacity;
+  }
 
   // ---- Rescue teams: 5 professional, 19 township, 75 village, 6 enterprise, 6 social = 111. ----
   type TeamPlan = { category: RescueTeam['category']; specialty: RescueTeam['specialty']; anchor: LngLat; name: string; nameEn: string; weight: number };

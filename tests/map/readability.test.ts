@@ -186,11 +186,14 @@ describe('shelters: open, full and closed look different', () => {
     expect(iconParts('shelter-closed').fill).not.toEqual(iconParts('shelter').fill);
     expect(iconParts('shelter-full').ring).not.toEqual(iconParts('shelter').ring);
     const keys = demo.shelter.map(iconKeyOf);
-    expect(keys.filter((k) => k === 'shelter')).toHaveLength(demo.shelter.filter((s) => s.open === true).length);
+    const full = demo.shelter.filter((s) => s.open === true && s.occupancy >= s.capacity).length;
+    expect(full).toBeGreaterThan(0); // the demo has a few full shelters tonight (scripts/demo/resources.ts)
+    expect(keys.filter((k) => k === 'shelter')).toHaveLength(demo.shelter.filter((s) => s.open === true).length - full);
+    expect(keys.filter((k) => k === 'shelter-full')).toHaveLength(full);
     expect(keys.filter((k) => k === 'shelter-closed')).toHaveLength(demo.shelter.filter((s) => s.open === false).length);
     const layer = icons(build(12)).find((d) => d.id === 'resource-shelter')!;
     expect(layer.iconKeys).toHaveLength(layer.points.length);
-    expect(new Set(layer.iconKeys)).toEqual(new Set(['shelter', 'shelter-closed']));
+    expect(new Set(layer.iconKeys)).toEqual(new Set(['shelter', 'shelter-full', 'shelter-closed']));
   });
 });
 

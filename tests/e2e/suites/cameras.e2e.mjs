@@ -191,9 +191,10 @@ await runSuite({ name: 'cameras', root, port, outDir }, async ({ check, server, 
 
   await check('shelters open, full and closed look different (sampled pixels of the drawn icons)', async () => {
     const shelters = features('shelters');
-    const lone = (wantOpen) => {
+    const stateOf = (p) => (!p.open ? 'closed' : p.occupancy >= p.capacity ? 'full' : 'open');
+    const lone = (want) => {
       let best = null;
-      for (const f of shelters.filter((s) => s.properties.open === wantOpen)) {
+      for (const f of shelters.filter((s) => stateOf(s.properties) === want)) {
         const [x, y] = f.geometry.coordinates;
         let nearest = Infinity;
         for (const g of [...shelters, ...all]) if (g !== f) nearest = Math.min(nearest, Math.hypot(g.geometry.coordinates[0] - x, g.geometry.coordinates[1] - y));
@@ -212,14 +213,21 @@ await runSuite({ name: 'cameras', root, port, outDir }, async ({ check, server, 
         const i = (py * img.width + px) * 4;
         return [img.rgba[i], img.rgba[i + 1], img.rgba[i + 2]];
       };
-      return at(20 - 11, 20);
+      // The full badge's red ring and bar (rgb 200,30,45), counted over the clip: no road or other badge is that red.
+      let red = 0;
+      for (let i = 0; i < img.rgba.length; i += 4) if (img.rgba[i] > 150 && img.rgba[i + 1] < 70 && img.rgba[i + 2] < 80) red++;
+      return { fill: at(20 - 11, 20), red };
     };
-    const open = await sample(lone(true));
-    const closed = await sample(lone(false));
+    const open = await sample(lone('open'));
+    const full = await sample(lone('full'));
+    const closed = await sample(lone('closed'));
     const grey = (c) => Math.max(...c) - Math.min(...c) < 30;
-    assert(open[1] > open[0] + 60 && open[1] > open[2] + 30, `open shelter badge not green: ${open}`);
-    assert(grey(closed) && closed[0] > 90, `closed shelter badge not grey: ${closed}`);
-    console.log(`      open shelter badge rgb(${open}), closed rgb(${closed}); the demo has no full shelter (0 of ${shelters.length}), see tests/map/readability.test.ts`);
+    const green = (c) => c[1] > c[0] + 60 && c[1] > c[2] + 30;
+    assert(green(open.fill), `open shelter badge not green: ${open.fill}`);
+    assert(green(full.fill) && full.red >= 20 && open.red < 5, `full shelter badge: fill ${full.fill}, ${full.red} red pixels (open: ${open.red})`);
+    assert(grey(closed.fill) && closed.fill[0] > 90, `closed shelter badge not grey: ${closed.fill}`);
+    const fullCount = shelters.filter((f) => stateOf(f.properties) === 'full').length;
+    console.log(`      open badge rgb(${open.fill}); full (${fullCount} of ${shelters.length} in the demo) rgb(${full.fill}) with ${full.red} red ring pixels (open ${open.red}); closed rgb(${closed.fill})`);
   });
 
   await check('the layer panel says how many shelters are open tonight, apart from the service status', async () => {
@@ -227,16 +235,23 @@ await runSuite({ name: 'cameras', root, port, outDir }, async ({ check, server, 
     await waitForIdle(page);
     const shelters = features('shelters');
     const tonight = page.getByTestId('shelter-tonight');
+    const stateOf = (p) => (!p.open ? 'closed' : p.occupancy >= p.capacity ? 'full' : 'open');
+    const count = (state) => shelters.filter((s) => stateOf(s.properties) === state).length;
     const open = Number(await tonight.getAttribute('data-open'));
+    const full = Number(await tonight.getAttribute('data-full'));
     const closed = Number(await tonight.getAttribute('data-closed'));
-    assert(open === shelters.filter((s) => s.properties.open).length, `open tonight ${open}`);
-    assert(closed === shelters.filter((s) => !s.properties.open).length, `not open ${closed}`);
+    assert(open === count('open'), `open tonight with places ${open}, the file has ${count('open')}`);
+    assert(full === count('full') && full > 0, `open but full ${full}, the file has ${count('full')}`);
+    assert(closed === count('closed'), `not open ${closed}`);
     await page.getByTestId('filter-status').selectOption('active');
     const active = Number(await page.getByTestId('count-shelter').getAttribute('data-visible'));
     assert(active === shelters.filter((s) => s.properties.status === 'active').length, `in service ${active}`);
     await page.getByTestId('filter-shelter-tonight').selectOption('open');
     const openActive = Number(await page.getByTestId('count-shelter').getAttribute('data-visible'));
-    assert(openActive === shelters.filter((s) => s.properties.status === 'active' && s.properties.open).length, `open and in service ${openActive}`);
+    assert(openActive === shelters.filter((s) => s.properties.status === 'active' && stateOf(s.properties) === 'open').length, `open with places and in service ${openActive}`);
+    await page.getByTestId('filter-shelter-tonight').selectOption('full');
+    const fullActive = Number(await page.getByTestId('count-shelter').getAttribute('data-visible'));
+    assert(fullActive === shelters.filter((s) => s.properties.status === 'active' && stateOf(s.properties) === 'full').length, `full and in service ${fullActive}`);
     await page.getByTestId('layer-panel').screenshot({ path: join(outDir, 'cameras-04-layer-panel.png') });
   });
 
