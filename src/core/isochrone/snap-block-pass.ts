@@ -1,7 +1,7 @@
 import { haversineMeters } from '../geo/haversine';
 import type { RoadNetwork } from '../routing/road-network';
 import { NearestSegments, snapToGraph, type Snap } from '../spatial/snap-to-graph';
-import { boxDistance, type SegmentCollector } from './snap-candidates';
+import { boxDistanceSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
 import { BLOCK, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
 
 /** fillBlock sorts candidates by their distance to the block in steps of 1/KEY_SCALE metres */
@@ -23,6 +23,11 @@ export class BlockPass {
   private scratchKeys = new Float64Array(256);
   private scratchSorted = new Int32Array(256);
   private scratchSortedDist = new Float64Array(256);
+  /** the candidates' segment boxes (minX, minY, maxX, maxY), as found and as sorted */
+  private scratchNearBox = new Float64Array(1024);
+  private scratchSortedBox = new Float64Array(1024);
+  /** the collected segments' squared box distances to the block */
+  private scratchBoxDist2 = new Float64Array(1024);
   private readonly tieSeg = new Int32Array(16);
   private readonly tieT = new Float64Array(16);
   private readonly tieD = new Float64Array(16);
@@ -30,6 +35,8 @@ export class BlockPass {
   private lastBest = Infinity;
   /** the last block's bound: neighbouring blocks start their search from it */
   private lastBound = 0;
+  /** the segment that gave lastBound (-1: none yet) */
+  private lastBoundSeg = -1;
 
   constructor(
     private readonly net: RoadNetwork,
@@ -46,34 +53,59 @@ export class BlockPass {
     const x0 = (col0 + 0.5) * cs, y0 = (row0 + 0.5) * cs, x1 = x0 + (BLOCK - 1) * cs, y1 = y0 + (BLOCK - 1) * cs;
     const collector = this.collector, corners = collector.corners;
     corners[0] = x0; corners[1] = y0; corners[2] = x1; corners[3] = y0; corners[4] = x0; corners[5] = y1; corners[6] = x1; corners[7] = y1;
-    // Neighbouring blocks' bounds differ by at most the block's diagonal: start near the last one
-    // (one index search instead of up to four growing ones, far from roads).
-    const guess = this.lastBound - BLOCK * cs * 1.5;
-    for (let r = Math.min(reach, Math.max(2 * cs, guess)); ; r = Math.min(2 * r, reach)) {
+    // The bound: the smallest farthest-corner distance over all segments (B*). The last block's
+    // bounding segment gives an upper bound of it here, so one index search of that radius holds
+    // B*'s segment (its box is within its farthest corner); far from the last block, search
+    // growing radii from the last bound (neighbouring blocks' bounds differ by at most the
+    // block's shift). Either way the bound, and so the candidates kept below, are the same.
+    const seed = this.lastBoundSeg;
+    let r = Math.min(reach, Math.max(2 * cs, this.lastBound - BLOCK * cs * 1.5)), single = false;
+    if (seed >= 0) {
+      const seedBound = maxCornerDistance(index, seed, corners);
+      if (seedBound <= this.lastBound + 2 * BLOCK * cs) { r = Math.min(reach, seedBound); single = true; }
+    }
+    let bound = Infinity, boundSeg = -1;
+    for (; ; r = Math.min(2 * r, reach)) {
       const m = r * 1.01 + 1;
       collector.collected = 0;
-      collector.searchBound = Infinity;
-      index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, collector.collectWithBound);
-      if (collector.searchBound <= r || r >= reach) break;
+      index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, collector.collectOnly);
+      bound = Infinity;
+      boundSeg = -1;
+      if (this.scratchBoxDist2.length < collector.collected) this.scratchBoxDist2 = new Float64Array(2 * collector.collected);
+      const boxes = collector.boxes, segs = collector.segs, boxDist2 = this.scratchBoxDist2, collected = collector.collected;
+      for (let i = 0; i < collected; i++) {
+        const d2 = boxDistanceSquared(boxes, i, x0, y0, x1, y1);
+        boxDist2[i] = d2;
+        // A segment's farthest corner is at least its box's distance: only nearer boxes can lower the bound.
+        if (d2 > bound * bound * (1 + 1e-9)) continue;
+        const d = maxCornerDistance(index, segs[i]!, corners);
+        if (d < bound) { bound = d; boundSeg = segs[i]!; }
+      }
+      if (single || bound <= r || r >= reach) break;
     }
-    const bound = collector.searchBound;
     this.lastBound = bound;
+    this.lastBoundSeg = boundSeg;
     // Keep the segments that can be nearest for some cell: within the bound of the block (bbox test).
-    const limit = Math.min(bound, reach) * 1.01 + 1;
-    const segs = collector.segs, boxes = collector.boxes, collected = collector.collected;
+    const limit = Math.min(bound, reach) * 1.01 + 1, limit2 = limit * limit * (1 + 1e-9);
+    const segs = collector.segs, boxes = collector.boxes, collected = collector.collected, boxDist2 = this.scratchBoxDist2;
     if (this.scratchNear.length < collected) {
       this.scratchNear = new Int32Array(2 * collected);
       this.scratchNearDist = new Float64Array(2 * collected);
       this.scratchKeys = new Float64Array(2 * collected);
       this.scratchSorted = new Int32Array(2 * collected);
       this.scratchSortedDist = new Float64Array(2 * collected);
+      this.scratchNearBox = new Float64Array(8 * collected);
+      this.scratchSortedBox = new Float64Array(8 * collected);
     }
     let nearCount = 0;
-    const dist = this.scratchNearDist, keys = this.scratchKeys, nearOrig = this.scratchNear;
+    const dist = this.scratchNearDist, keys = this.scratchKeys, nearOrig = this.scratchNear, nearBox = this.scratchNearBox;
     for (let i = 0; i < collected; i++) {
-      const d = boxDistance(boxes, i, x0, y0, x1, y1);
+      if (!(boxDist2[i]! <= limit2)) continue;
+      const d = Math.sqrt(boxDist2[i]!);
       if (d <= limit) {
         dist[nearCount] = d;
+        nearBox[4 * nearCount] = boxes[4 * i]!; nearBox[4 * nearCount + 1] = boxes[4 * i + 1]!;
+        nearBox[4 * nearCount + 2] = boxes[4 * i + 2]!; nearBox[4 * nearCount + 3] = boxes[4 * i + 3]!;
         nearOrig[nearCount++] = segs[i]!;
       }
     }
@@ -90,11 +122,13 @@ export class BlockPass {
       const order = Array.from({ length: nearCount }, (_, j) => j).sort((a, b) => dist[a]! - dist[b]!);
       for (let j = 0; j < nearCount; j++) keys[j] = order[j]!;
     }
-    const near = this.scratchSorted, nearDist = this.scratchSortedDist;
+    const near = this.scratchSorted, nearDist = this.scratchSortedDist, sortedBox = this.scratchSortedBox;
     for (let j = 0; j < nearCount; j++) {
       const o = exactSort ? keys[j]! : keys[j]! % 65536;
       near[j] = nearOrig[o]!;
       nearDist[j] = dist[o]!;
+      sortedBox[4 * j] = nearBox[4 * o]!; sortedBox[4 * j + 1] = nearBox[4 * o + 1]!;
+      sortedBox[4 * j + 2] = nearBox[4 * o + 2]!; sortedBox[4 * j + 3] = nearBox[4 * o + 3]!;
     }
     const { rowLat, colLng } = tile;
     for (let r = 0; r < BLOCK; r++) {
@@ -103,7 +137,7 @@ export class BlockPass {
         const lng = colLng[bx + c]!;
         const k = (by + r) * TILE + (bx + c);
         if (done[k]) continue;
-        if (this.fillCellFast(tile, k, near, nearDist, nearCount, lng, lat, maxSnap, reach)) continue;
+        if (this.fillCellFast(tile, k, near, nearDist, nearCount, lng, lat, maxSnap, reach, x0 + c * cs, y0 + r * cs)) continue;
         if (nearCount <= TIE_SEARCH_ABOVE && this.fillSameEdgeTie(tile, k, nearCount, lng, lat, maxSnap, reach, this.lastBest)) continue;
         // A tie (equally near segments): the general path keeps all of them, in the order the
         // candidates came (as before the sorted fast path, so the raster stays byte-identical).
@@ -195,17 +229,21 @@ export class BlockPass {
    * to tell takes fillCellExact (Math.hypot, as before). Returns false on a tie (within 1e-6 m) so
    * the caller takes the general path. Cells with no road within reach are done (true, left empty).
    */
-  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, blockDist: Float64Array, count: number, lng: number, lat: number, maxSnap: number, reach: number): boolean {
+  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, blockDist: Float64Array, count: number, lng: number, lat: number, maxSnap: number, reach: number, cellX: number, cellY: number): boolean {
     const { graph: g, index } = this.net;
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
-    const shape = g.shapeLngLat;
+    const shape = g.shapeLngLat, boxes = this.scratchSortedBox;
     let best = Infinity, second = Infinity, third = Infinity, bestSeg = -1, bestT = 0, secondSeg = -1, secondT = 0;
-    let stop = Infinity;
+    // Segments that cannot come within 1 mm of the nearest found so far (local metres, up to the
+    // projection's < 1 % scale; sorted to 1/KEY_SCALE m) can neither be nearest, nor tie it, nor be a
+    // third within a tie's reach of it: past them the cell's answer cannot change.
+    let stop = Infinity, stop2 = Infinity;
     for (let j = 0; j < count; j++) {
-      // Sorted by distance to the block (local metres, a lower bound of the distance to this cell
-      // up to the projection's < 1 % scale; sorted to 1/KEY_SCALE m): none further on can be
-      // nearest or tie the nearest.
+      // Sorted by distance to the block, a lower bound of the distance to this cell: none further on counts.
       if (blockDist[j]! > stop + 1 / KEY_SCALE) break;
+      // The segment's box is farther from this cell than that: it does not count either.
+      const bdx = Math.max(0, boxes[4 * j]! - cellX, cellX - boxes[4 * j + 2]!), bdy = Math.max(0, boxes[4 * j + 1]! - cellY, cellY - boxes[4 * j + 3]!);
+      if (bdx * bdx + bdy * bdy > stop2) continue;
       const seg = segs[j]!, i = index.segmentShape[seg]!;
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
@@ -221,13 +259,13 @@ export class BlockPass {
         best = d;
         bestSeg = seg;
         bestT = t;
-        stop = (Math.sqrt(second) + 1e-3) * 1.01 + 1;
+        stop = (Math.sqrt(best) + 1e-3) * 1.01 + 1;
+        stop2 = (stop + 1 / KEY_SCALE) * (stop + 1 / KEY_SCALE);
       } else if (d < second) {
         third = second;
         second = d;
         secondSeg = seg;
         secondT = t;
-        stop = (Math.sqrt(second) + 1e-3) * 1.01 + 1;
       } else if (d < third) third = d;
     }
     const d1 = Math.sqrt(best);

@@ -49,7 +49,7 @@ export class SegmentCollector {
 }
 
 /** Largest distance from a segment (in local metres) to the four corners given. */
-function maxCornerDistance(index: SegmentIndex, seg: number, corners: Float64Array): number {
+export function maxCornerDistance(index: SegmentIndex, seg: number, corners: Float64Array): number {
   const i = index.segmentShape[seg]!, xy = index.shapeXY;
   const ax = xy[2 * i]!, ay = xy[2 * i + 1]!, bx = xy[2 * i + 2]!, by = xy[2 * i + 3]!;
   const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
@@ -63,9 +63,12 @@ function maxCornerDistance(index: SegmentIndex, seg: number, corners: Float64Arr
   return Math.sqrt(worst);
 }
 
-/** Distance between the i-th collected segment bounding box and a box (0 when they overlap), local metres. */
-export function boxDistance(b: Float64Array, i: number, x0: number, y0: number, x1: number, y1: number): number {
+/**
+ * Squared distance between the i-th collected segment bounding box and a box (0 when they
+ * overlap), local metres² (its square root is the distance, as Math.hypot within an ulp).
+ */
+export function boxDistanceSquared(b: Float64Array, i: number, x0: number, y0: number, x1: number, y1: number): number {
   const minX = b[4 * i]!, minY = b[4 * i + 1]!, maxX = b[4 * i + 2]!, maxY = b[4 * i + 3]!;
   const dx = Math.max(0, minX - x1, x0 - maxX), dy = Math.max(0, minY - y1, y0 - maxY);
-  return Math.hypot(dx, dy);
+  return dx * dx + dy * dy;
 }
