@@ -4,8 +4,8 @@ import { NearestSegments, snapToGraph, type Snap } from '../spatial/snap-to-grap
 import { boxDistanceSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
 import { BLOCK, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
 
-/** fillBlock sorts candidates by their distance to the block in steps of 1/KEY_SCALE metres */
-const KEY_SCALE = 64;
+/** fillCellFast's skip distance is widened by this much (metres) beyond its 1.01 scale margin */
+const SKIP_SLACK = 1 / 64;
 /** ties in blocks with more candidates than this are snapped with their own index search */
 const TIE_SEARCH_ABOVE = 160;
 
@@ -20,12 +20,8 @@ const TIE_SEARCH_ABOVE = 160;
 export class BlockPass {
   private scratchNear = new Int32Array(256);
   private scratchNearDist = new Float64Array(256);
-  private scratchKeys = new Float64Array(256);
-  private scratchSorted = new Int32Array(256);
-  private scratchSortedDist = new Float64Array(256);
-  /** the candidates' segment boxes (minX, minY, maxX, maxY), as found and as sorted */
+  /** the candidates' segment boxes (minX, minY, maxX, maxY) */
   private scratchNearBox = new Float64Array(1024);
-  private scratchSortedBox = new Float64Array(1024);
   /** the collected segments' squared box distances to the block */
   private scratchBoxDist2 = new Float64Array(1024);
   private readonly tieSeg = new Int32Array(16);
@@ -33,6 +29,8 @@ export class BlockPass {
   private readonly tieD = new Float64Array(16);
   /** the nearest distance fillCellFast found for the cell it declined (a tie) */
   private lastBest = Infinity;
+  /** the candidate (position in the block's list) fillCellFast found nearest to its last cell */
+  private lastBestIndex = 0;
   /** the last block's bound: neighbouring blocks start their search from it */
   private lastBound = 0;
   /** the segment that gave lastBound (-1: none yet) */
@@ -59,18 +57,19 @@ export class BlockPass {
     // growing radii from the last bound (neighbouring blocks' bounds differ by at most the
     // block's shift). Either way the bound, and so the candidates kept below, are the same.
     const seed = this.lastBoundSeg;
-    let r = Math.min(reach, Math.max(2 * cs, this.lastBound - BLOCK * cs * 1.5)), single = false;
+    let r = Math.min(reach, Math.max(2 * cs, this.lastBound - BLOCK * cs * 1.5)), single = false, seedBound = Infinity;
     if (seed >= 0) {
-      const seedBound = maxCornerDistance(index, seed, corners);
-      if (seedBound <= this.lastBound + 2 * BLOCK * cs) { r = Math.min(reach, seedBound); single = true; }
+      seedBound = maxCornerDistance(index, seed, corners);
+      if (seedBound <= this.lastBound + 2 * BLOCK * cs && seedBound <= reach) { r = seedBound; single = true; }
     }
     let bound = Infinity, boundSeg = -1;
     for (; ; r = Math.min(2 * r, reach)) {
       const m = r * 1.01 + 1;
       collector.collected = 0;
       index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, collector.collectOnly);
-      bound = Infinity;
-      boundSeg = -1;
+      // the seed is among the segments collected when single: start from its bound
+      bound = single ? seedBound : Infinity;
+      boundSeg = single ? seed : -1;
       if (this.scratchBoxDist2.length < collector.collected) this.scratchBoxDist2 = new Float64Array(2 * collector.collected);
       const boxes = collector.boxes, segs = collector.segs, boxDist2 = this.scratchBoxDist2, collected = collector.collected;
       for (let i = 0; i < collected; i++) {
@@ -91,14 +90,10 @@ export class BlockPass {
     if (this.scratchNear.length < collected) {
       this.scratchNear = new Int32Array(2 * collected);
       this.scratchNearDist = new Float64Array(2 * collected);
-      this.scratchKeys = new Float64Array(2 * collected);
-      this.scratchSorted = new Int32Array(2 * collected);
-      this.scratchSortedDist = new Float64Array(2 * collected);
       this.scratchNearBox = new Float64Array(8 * collected);
-      this.scratchSortedBox = new Float64Array(8 * collected);
     }
     let nearCount = 0;
-    const dist = this.scratchNearDist, keys = this.scratchKeys, nearOrig = this.scratchNear, nearBox = this.scratchNearBox;
+    const dist = this.scratchNearDist, nearOrig = this.scratchNear, nearBox = this.scratchNearBox;
     for (let i = 0; i < collected; i++) {
       if (!(boxDist2[i]! <= limit2)) continue;
       const d = Math.sqrt(boxDist2[i]!);
@@ -110,26 +105,11 @@ export class BlockPass {
       }
     }
     if (nearCount === 0) return;
-    // Candidates by distance to the block (to 1/KEY_SCALE m; the numeric typed-array sort of
-    // keys = quantised distance × 2^16 + position, no comparator): each cell stops at the first one
-    // that cannot beat it. The order among equally near candidates does not change any answer
-    // (the nearest is unique outside ties, and ties take the candidates in their original order).
-    const exactSort = nearCount >= 1 << 16;
-    if (!exactSort) {
-      for (let j = 0; j < nearCount; j++) keys[j] = Math.floor(dist[j]! * KEY_SCALE) * 65536 + j;
-      keys.subarray(0, nearCount).sort();
-    } else {
-      const order = Array.from({ length: nearCount }, (_, j) => j).sort((a, b) => dist[a]! - dist[b]!);
-      for (let j = 0; j < nearCount; j++) keys[j] = order[j]!;
-    }
-    const near = this.scratchSorted, nearDist = this.scratchSortedDist, sortedBox = this.scratchSortedBox;
-    for (let j = 0; j < nearCount; j++) {
-      const o = exactSort ? keys[j]! : keys[j]! % 65536;
-      near[j] = nearOrig[o]!;
-      nearDist[j] = dist[o]!;
-      sortedBox[4 * j] = nearBox[4 * o]!; sortedBox[4 * j + 1] = nearBox[4 * o + 1]!;
-      sortedBox[4 * j + 2] = nearBox[4 * o + 2]!; sortedBox[4 * j + 3] = nearBox[4 * o + 3]!;
-    }
+    // Every cell tries the candidates in the order found, skipping those whose box is too far
+    // from it (see fillCellFast): the answer does not depend on the order (the nearest is unique
+    // outside ties, and ties take the candidates in the order found, as snapToGraph's search).
+    // The previous cell's nearest is tried first, which sets a tight skip distance at once.
+    let hint = 0;
     const { rowLat, colLng } = tile;
     for (let r = 0; r < BLOCK; r++) {
       const lat = rowLat[by + r]!;
@@ -137,7 +117,9 @@ export class BlockPass {
         const lng = colLng[bx + c]!;
         const k = (by + r) * TILE + (bx + c);
         if (done[k]) continue;
-        if (this.fillCellFast(tile, k, near, nearDist, nearCount, lng, lat, maxSnap, reach, x0 + c * cs, y0 + r * cs)) continue;
+        const filled = this.fillCellFast(tile, k, nearOrig, nearCount, hint, lng, lat, maxSnap, reach, x0 + c * cs, y0 + r * cs);
+        hint = this.lastBestIndex;
+        if (filled) continue;
         if (nearCount <= TIE_SEARCH_ABOVE && this.fillSameEdgeTie(tile, k, nearCount, lng, lat, maxSnap, reach, this.lastBest)) continue;
         // A tie (equally near segments): the general path keeps all of them, in the order the
         // candidates came (as before the sorted fast path, so the raster stays byte-identical).
@@ -228,20 +210,19 @@ export class BlockPass {
    * on squared distances, decided with SQRT_SLACK around every limit; a cell too close to a limit
    * to tell takes fillCellExact (Math.hypot, as before). Returns false on a tie (within 1e-6 m) so
    * the caller takes the general path. Cells with no road within reach are done (true, left empty).
+   * Candidates are tried from `first` on, round the list; lastBestIndex is left at the nearest.
    */
-  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, blockDist: Float64Array, count: number, lng: number, lat: number, maxSnap: number, reach: number, cellX: number, cellY: number): boolean {
+  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, count: number, first: number, lng: number, lat: number, maxSnap: number, reach: number, cellX: number, cellY: number): boolean {
     const { graph: g, index } = this.net;
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
-    const shape = g.shapeLngLat, boxes = this.scratchSortedBox;
-    let best = Infinity, second = Infinity, third = Infinity, bestSeg = -1, bestT = 0, secondSeg = -1, secondT = 0;
-    // Segments that cannot come within 1 mm of the nearest found so far (local metres, up to the
-    // projection's < 1 % scale; sorted to 1/KEY_SCALE m) can neither be nearest, nor tie it, nor be a
-    // third within a tie's reach of it: past them the cell's answer cannot change.
-    let stop = Infinity, stop2 = Infinity;
-    for (let j = 0; j < count; j++) {
-      // Sorted by distance to the block, a lower bound of the distance to this cell: none further on counts.
-      if (blockDist[j]! > stop + 1 / KEY_SCALE) break;
-      // The segment's box is farther from this cell than that: it does not count either.
+    const shape = g.shapeLngLat, boxes = this.scratchNearBox;
+    let best = Infinity, second = Infinity, third = Infinity, bestSeg = -1, bestT = 0, secondSeg = -1, secondT = 0, bestJ = 0;
+    // A segment whose box is farther from the cell (local metres) than 1 mm beyond the nearest found
+    // so far, up to the projection's < 1 % scale, can neither be nearest, nor tie it, nor be a third
+    // within a tie's reach of it: skipping it changes nothing, whatever the order tried.
+    let stop2 = Infinity;
+    if (first >= count) first = 0;
+    for (let n = 0, j = first; n < count; n++, j = j + 1 === count ? 0 : j + 1) {
       const bdx = Math.max(0, boxes[4 * j]! - cellX, cellX - boxes[4 * j + 2]!), bdy = Math.max(0, boxes[4 * j + 1]! - cellY, cellY - boxes[4 * j + 3]!);
       if (bdx * bdx + bdy * bdy > stop2) continue;
       const seg = segs[j]!, i = index.segmentShape[seg]!;
@@ -259,8 +240,9 @@ export class BlockPass {
         best = d;
         bestSeg = seg;
         bestT = t;
-        stop = (Math.sqrt(best) + 1e-3) * 1.01 + 1;
-        stop2 = (stop + 1 / KEY_SCALE) * (stop + 1 / KEY_SCALE);
+        bestJ = j;
+        const stop = (Math.sqrt(best) + 1e-3) * 1.01 + 1 + SKIP_SLACK;
+        stop2 = stop * stop;
       } else if (d < second) {
         third = second;
         second = d;
@@ -268,9 +250,10 @@ export class BlockPass {
         secondT = t;
       } else if (d < third) third = d;
     }
+    this.lastBestIndex = bestJ;
     const d1 = Math.sqrt(best);
     if (bestSeg < 0 || d1 > reach * 1.01 + 1 + SQRT_SLACK) return true;
-    if (!(d1 < reach * 1.01 + 1 - SQRT_SLACK)) return this.fillCellExact(tile, k, segs, blockDist, count, lng, lat, maxSnap, reach);
+    if (!(d1 < reach * 1.01 + 1 - SQRT_SLACK)) return this.fillCellExact(tile, k, segs, count, lng, lat, maxSnap, reach);
     this.lastBest = d1;
     const gap = Math.sqrt(second) - d1;
     if (gap > 1e-6 + SQRT_SLACK) {
@@ -278,20 +261,17 @@ export class BlockPass {
       return true;
     }
     if (Math.sqrt(third) - d1 > 2e-6 + SQRT_SLACK && storeVertexSnap(this.net, reach, tile, k, lng, lat, bestSeg, bestT, secondSeg, secondT, maxSnap)) return true;
-    if (gap > 1e-6 - SQRT_SLACK) return this.fillCellExact(tile, k, segs, blockDist, count, lng, lat, maxSnap, reach);
+    if (gap > 1e-6 - SQRT_SLACK) return this.fillCellExact(tile, k, segs, count, lng, lat, maxSnap, reach);
     return false;
   }
 
   /** fillCellFast's rule with Math.hypot distances, for the cells it cannot tell on squared ones. */
-  private fillCellExact(tile: SnapTile, k: number, segs: Int32Array, blockDist: Float64Array, count: number, lng: number, lat: number, maxSnap: number, reach: number): boolean {
+  private fillCellExact(tile: SnapTile, k: number, segs: Int32Array, count: number, lng: number, lat: number, maxSnap: number, reach: number): boolean {
     const { graph: g, index } = this.net;
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
     const shape = g.shapeLngLat;
     let best = Infinity, second = Infinity, bestSeg = -1, bestT = 0;
     for (let j = 0; j < count; j++) {
-      // Sorted by distance to the block (local metres, a lower bound of the distance to this cell
-      // up to the projection's < 1 % scale): none further on can be nearest or tie the nearest.
-      if (blockDist[j]! > (second + 1e-3) * 1.01 + 1 + 1 / KEY_SCALE) break;
       const seg = segs[j]!, i = index.segmentShape[seg]!;
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
