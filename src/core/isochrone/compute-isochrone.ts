@@ -90,5 +90,5 @@ export function travelTimeGridOf(
   const frame = frameAroundReached(net, o.cellSizeMeters, o.maxCells, snapped.map((s) => s.lngLat));
   if (!frame) return null;
   const raster = snapRasterFor(net, o.cellSizeMeters);
-  return rasterizeTravelTimes(net, raster, frame, edgeSourcesOf(snapped, net.offRoadMetersPerSecond), o.closedEdges);
+  return rasterizeTravelTimes(net, raster, frame, edgeSourcesOf(snapped, net.offRoadMetersPerSecond), o.closedEdges, budgetSeconds);
 }

@@ -43,6 +43,11 @@ export function rasterizeTravelTimes(
   frame: GridFrame,
   sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>,
   closedEdges?: Uint8Array,
+  /**
+   * the largest band the grid will be contoured at (the search's budget): cells that surely take
+   * longer than this plus one cell off-road are left unfilled (Infinity), see tilesNearReachedEdges
+   */
+  budgetSeconds?: number,
 ): TravelTimeGrid {
   const { graph: g, expander, offRoadMetersPerSecond: speed } = net;
   const nodeSeconds = expander.seconds, nodeLabel = expander.label;
@@ -61,7 +66,7 @@ export function rasterizeTravelTimes(
     seconds[cell] = scratch.seconds;
     label[cell] = scratch.label;
   };
-  const need = tilesNearReachedEdges(net, frame, sourcesOnEdge);
+  const need = tilesNearReachedEdges(net, frame, sourcesOnEdge, budgetSeconds);
   // Edges with a source on them and closed edges as one flag per edge (read per cell: millions of
   // times on a county, where a Map lookup per cell cost more than the rest of the cell's work).
   const special = new Uint8Array(g.edgeCount);
@@ -113,8 +118,18 @@ const SOURCE_ON_EDGE = 1, CLOSED = 2;
  * of them) when the search reached so much that all surely are (a county's coverage: marking
  * would cost more than it saves). Elsewhere no cell can have a time, and none shares a contour
  * square with one that has, so the contour is the same; those cells stay unfilled (Infinity).
+ *
+ * With `budgetSeconds`, an edge whose earliest end is reached at t marks only within
+ * (budget − t) × off-road speed + one cell of it (when that is less). A cell's time is at least
+ * min over usable edges e of (t(e) + its distance to e / off-road speed), a bound that changes by
+ * at most one cell's off-road time (the contour's padding) between neighbouring cells. So a cell
+ * left out takes longer than budget + padding, and so is not inside any band and has no neighbour
+ * inside one: its contour margin is negative whether filled or not, it is never a corner of a
+ * crossing (those lie between an inside cell and its four neighbours, all filled), and the
+ * polygons of every band up to the budget, catchments included, are those of the full fill
+ * (tests/core/time-bounded-fill.test.ts).
  */
-function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>): { needTile: (tx: number, ty: number) => boolean; needBlock: (bx: number, by: number) => boolean } | undefined {
+function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge: ReadonlyMap<number, readonly EdgeSource[]>, budgetSeconds: number | undefined): { needTile: (tx: number, ty: number) => boolean; needBlock: (bx: number, by: number) => boolean } | undefined {
   const { graph: g, expander, index } = net;
   const cs = frame.cellSizeMeters, blockMeters = BLOCK_CELLS * cs, blocksPerTile = TILE_CELLS / BLOCK_CELLS;
   const tx0 = Math.floor(frame.colOffset / TILE_CELLS), ty0 = Math.floor(frame.rowOffset / TILE_CELLS);
@@ -125,18 +140,14 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
   const needBlocks = new Uint8Array(bw * bh), needTiles = new Uint8Array(tw * th);
   const margin = net.profile.maxSnapMeters + 2 * cs;
   const xy = index.shapeXY;
-  const markBox = (minX: number, minY: number, maxX: number, maxY: number) => {
+  const markBox = (minX: number, minY: number, maxX: number, maxY: number, margin: number) => {
     const a = Math.max(0, Math.floor((minX - margin) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((maxX + margin) / blockMeters) - bx0);
     const c = Math.max(0, Math.floor((minY - margin) / blockMeters) - by0), d = Math.min(bh - 1, Math.floor((maxY + margin) / blockMeters) - by0);
     if (a > b) return;
-    for (let y = c; y <= d; y++) {
-      needBlocks.fill(1, y * bw + a, y * bw + b + 1);
-      const ty = Math.floor(y / blocksPerTile);
-      for (let tx = Math.floor(a / blocksPerTile); tx <= Math.floor(b / blocksPerTile); tx++) needTiles[ty * tw + tx] = 1;
-    }
+    for (let y = c; y <= d; y++) needBlocks.fill(1, y * bw + a, y * bw + b + 1);
   };
   // Per segment for long edges (a winding road's box is much larger than its band), per edge else.
-  const markEdge = (e: number) => {
+  const markEdge = (e: number, margin: number) => {
     const i0 = g.edgeShapeOffsets[e]!, i1 = g.edgeShapeOffsets[e + 1]!;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let i = i0; i < i1; i++) {
@@ -146,15 +157,35 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
     }
-    if (maxX - minX <= 2 * blockMeters && maxY - minY <= 2 * blockMeters) { markBox(minX, minY, maxX, maxY); return; }
+    if (maxX - minX <= 2 * blockMeters && maxY - minY <= 2 * blockMeters) { markBox(minX, minY, maxX, maxY, margin); return; }
     for (let i = i0; i < i1 - 1; i++) {
       const xa = xy[2 * i]!, ya = xy[2 * i + 1]!, xb = xy[2 * i + 2]!, yb = xy[2 * i + 3]!;
-      markBox(Math.min(xa, xb), Math.min(ya, yb), Math.max(xa, xb), Math.max(ya, yb));
+      markBox(Math.min(xa, xb), Math.min(ya, yb), Math.max(xa, xb), Math.max(ya, yb), margin);
     }
   };
+  // Each edge once (two reached ends reach it twice), then the tiles holding a marked block.
   const { offsets, edges } = g.forward;
-  for (const v of expander.reachedNodes()) for (let arc = offsets[v]!; arc < offsets[v + 1]!; arc++) markEdge(edges[arc]!);
-  for (const e of sourcesOnEdge.keys()) markEdge(e);
+  const marked = new Uint8Array(g.edgeCount);
+  for (const e of sourcesOnEdge.keys()) { marked[e] = 1; markEdge(e, margin); }
+  const nodeSeconds = expander.seconds, speed = net.offRoadMetersPerSecond;
+  for (const v of expander.reachedNodes()) {
+    for (let arc = offsets[v]!; arc < offsets[v + 1]!; arc++) {
+      const e = edges[arc]!;
+      if (marked[e] === 1) continue;
+      marked[e] = 1;
+      if (budgetSeconds === undefined) { markEdge(e, margin); continue; }
+      // The earliest time a place on e can take from an end (either end the search may enter it by).
+      let t = Infinity;
+      if (g.edgeForwardSeconds[e]! >= 0) t = nodeSeconds[g.edgeFrom[e]!]!;
+      if (g.edgeBackwardSeconds[e]! >= 0) t = Math.min(t, nodeSeconds[g.edgeTo[e]!]!);
+      const reach = (budgetSeconds - t) * speed + cs + 1;
+      if (reach >= 0) markEdge(e, Math.min(margin, reach));
+    }
+  }
+  for (let y = 0; y < bh; y++) {
+    const row = y * bw, ty = Math.floor(y / blocksPerTile);
+    for (let x = 0; x < bw; x++) if (needBlocks[row + x] === 1) needTiles[ty * tw + Math.floor(x / blocksPerTile)] = 1;
+  }
   return {
     needTile: (tx, ty) => {
       const x = tx - tx0, y = ty - ty0;
