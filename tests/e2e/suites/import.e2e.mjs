@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, requireBuild, startPreview } from '../harness.mjs';
+import { assert, checkOriginAndErrors, ensureDir, guardOrigin, runSuite } from '../harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -34,22 +34,11 @@ function bigCsv(n) {
   return `${lines.join('\n')}\n`;
 }
 
-requireBuild(root);
-
-const { check, results } = createRunner();
-const started = Date.now();
-const server = await startPreview(root, port);
-const offOrigin = [];
-const pageErrors = [];
-let close = async () => {};
-try {
-  const launched = await launchBrowser();
-  close = launched.close;
-  const context = await launched.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+await runSuite({ name: 'import', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   await guardOrigin(context, server.base, offOrigin);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  const page = watchErrors(await context.newPage());
   page.on('dialog', (d) => { pageErrors.push(`dialog opened: ${d.message()}`); void d.dismiss(); });
   const roadRequests = [];
   context.on('request', (req) => /\/assets\/roads-[^/]*\.geojson/.test(req.url()) && roadRequests.push(req.url()));
@@ -402,12 +391,4 @@ try {
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors }, { errorsName: 'no CSP violation, page error or console error (import worker, map, icons, controls)' });
-} catch (err) {
-  results.push({ name: 'harness', ok: false, err });
-  console.log(`  ✗ harness: ${err?.stack ?? err}`);
-} finally {
-  await close();
-  server.stop();
-}
-
-finishSuite({ outDir, name: 'import', results, started });
+});
