@@ -42,6 +42,8 @@ const { values: opt } = parseArgs({
      * --disable-gpu software compositor, which reads every WebGL frame back at each commit
      */
     'gpu-compositing': { type: 'boolean', default: false },
+    /** write a Chromium trace of loading (navigation → ready) */
+    'trace-load': { type: 'string' },
   },
 });
 const started = Date.now();
@@ -160,6 +162,7 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  if (opt['trace-load']) await browser.startTracing(page, { path: opt['trace-load'], categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'gpu', 'toplevel'] });
   log('opening ?dataset=province (duty view) ...');
   await page.goto(`${base}/?e2e&dataset=province#map=11/${center[1].toFixed(5)}/${center[0].toFixed(5)}&view=duty`);
   const readyAt = await page.waitForFunction((total) => {
@@ -175,6 +178,10 @@ try {
     if (d?.joined != null) p.joined ??= now;
     return d && d.network === 'ready' && d.joined !== null && loaded >= total && drawn > 0 ? { ms: now, phases: p, ...d, loaded, drawn } : false;
   }, totalResources, { timeout: 120_000, polling: 50 }).then((h) => h.jsonValue());
+  if (opt['trace-load']) {
+    await browser.stopTracing();
+    log(`trace of loading → ${opt['trace-load']}`);
+  }
   results.readyMs = readyAt.ms;
   results.readyPhases = readyAt.phases;
   log(`ready in ${fmtMs(readyAt.ms)}: ${readyAt.edges.toLocaleString('en')} edges in the worker (${fmtMB(readyAt.memoryBytes)} graph + index + search buffers), ${readyAt.loaded.toLocaleString('en')} resources loaded, ${readyAt.joined.toLocaleString('en')} joined to the network, ${readyAt.drawn} clusters/icons drawn`);

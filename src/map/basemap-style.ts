@@ -13,6 +13,12 @@ export interface BasemapData {
   townshipSeats: FeatureCollection;
   villages: FeatureCollection;
   roads: FeatureCollection;
+  /**
+   * Where MapLibre's own worker reads the drawn roads itself (a province's 3.5 MB of major roads):
+   * then the page does not serialize the parsed `roads` to MapLibre's worker (~100–300 ms on its
+   * thread). `roads` stays for the page's other uses (the import checks).
+   */
+  roadsUrl?: string;
 }
 
 export type BasemapLang = 'zh-CN' | 'en';
@@ -100,7 +106,7 @@ export function buildBasemapStyle(
       townships: { type: 'geojson', data: data.townships },
       'township-seats': { type: 'geojson', data: data.townshipSeats },
       villages: { type: 'geojson', data: data.villages },
-      roads: { type: 'geojson', data: data.roads },
+      roads: { type: 'geojson', data: data.roadsUrl ?? data.roads },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe6ea' } },

@@ -34,7 +34,9 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 async function loadDatasetBasemap(signal: AbortSignal): Promise<LoadedBasemap> {
   const { manifest, fileUrl } = await datasetManifest();
   const [county, roads] = await Promise.all([manifest.outline, manifest.roads.drawn].map(async (path) => asFeatureCollection(await fetchJson(fileUrl(path), signal), fileUrl(path))));
-  return { county: county!, roads: roads!, townships: EMPTY, townshipSeats: EMPTY, villages: EMPTY, problems: [] };
+  // MapLibre's worker fetches the drawn roads itself (an absolute URL: it resolves none against the page)
+  const roadsUrl = new URL(fileUrl(manifest.roads.drawn), location.href).href;
+  return { county: county!, roads: roads!, roadsUrl, townships: EMPTY, townshipSeats: EMPTY, villages: EMPTY, problems: [] };
 }
 
 async function loadBasemap(signal: AbortSignal): Promise<LoadedBasemap> {

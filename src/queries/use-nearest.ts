@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getComputeClient } from '../workers/compute-worker-instance';
-import type { BarrierSpec, ComputeResource } from '../workers/protocol';
+import { packResources, type BarrierSpec, type ComputeResource } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
 import { useComputeNetwork } from './use-isochrone';
 
@@ -29,7 +29,10 @@ export function useComputeResources(owner: string, resources: readonly ComputeRe
   const fingerprint = useMemo(() => (resources ? resourceSetFingerprint(resources) : null), [resources]);
   const query = useQuery({
     queryKey: ['compute', 'resources', BASEMAP_URLS.roads, owner, fingerprint],
-    queryFn: () => getComputeClient().request('setResources', { resources: resources! }),
+    queryFn: () => {
+      const { packed, transfer } = packResources(resources!);
+      return getComputeClient().request('setResources', { packed }, { transfer });
+    },
     enabled: network.isSuccess && resources !== null && resources.length > 0,
     staleTime: Infinity,
     gcTime: 0,

@@ -8,7 +8,7 @@ import { snapRasterFor } from '../core/isochrone/snap-raster-cache';
 import type { ComputeHandlers } from './compute-host';
 import { areaRaster } from './area-raster';
 import { createPlannerHandlers } from './planner-handlers';
-import type { BarrierSpec, NotReachedWithin, UnreachableItem } from './protocol';
+import { unpackResources, type BarrierSpec, type NotReachedWithin, type UnreachableItem } from './protocol';
 import { createTyphoonHandlers } from './typhoon-handlers';
 import type { RawRoads } from '../core';
 
@@ -91,9 +91,9 @@ export function createComputeHandlers(): ComputeHandlers {
       const memoryBytes = roadNetworkBytes(s.net).total;
       return { result: { nodeCount: s.net.graph.nodeCount, edgeCount: s.net.graph.edgeCount, problems, memoryBytes } };
     },
-    setResources({ resources }) {
+    setResources({ resources, packed }) {
       const net = requireNetwork(s);
-      s.resources = snapResources(net, resources);
+      s.resources = snapResources(net, packed ? unpackResources(packed) : (resources ?? []));
       s.byId = new Map(s.resources.map((r) => [r.id, r]));
       s.points = buildPointIndex(s.resources.map((r) => r.lngLat));
       s.snappedUnderClosure = new WeakMap();

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { AbortError, CoreError, ringSignedArea } from '../../src/core';
 import { createComputeHandlers } from '../../src/workers/compute-handlers';
 import type { ComputeHandlers } from '../../src/workers/compute-host';
+import { packResources, unpackResources } from '../../src/workers/protocol';
 import { connectInProcess } from '../helpers/fake-worker';
 import { REPO_ROOT } from '../helpers/shared-reference';
 
@@ -34,6 +35,18 @@ describe('compute worker on the Taishun demo, over a MessageChannel', () => {
     const r = await client.request('setResources', { resources: stations.map((f) => ({ id: f.properties.id, kind: f.properties.kind, lngLat: f.geometry.coordinates })) });
     expect(r.count).toBe(stations.length);
     expect(r.offRoadIds).toEqual([]);
+  });
+
+  test('setResources takes the same resources packed as columns (typed arrays moved), with the same answers', async () => {
+    const plain = stations.map((f) => ({ id: f.properties.id, kind: f.properties.kind, lngLat: f.geometry.coordinates }));
+    const incident: [number, number] = [119.86, 27.64];
+    const before = await client.request('nearest', { incident, k: 3, perKind: false, withRoutes: true });
+    const { packed, transfer } = packResources(plain);
+    expect(unpackResources(packed)).toEqual(plain);
+    const r = await client.request('setResources', { packed }, { transfer });
+    expect(packed.lngLat.byteLength).toBe(0); // moved, not copied
+    expect(r.count).toBe(stations.length);
+    expect(await client.request('nearest', { incident, k: 3, perKind: false, withRoutes: true })).toEqual(before);
   });
 
   test('a station’s 5/10/15-minute bands are nested, valid polygons', async () => {

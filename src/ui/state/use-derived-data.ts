@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { RESOURCE_KINDS, type ResourceKind } from '../../config/resource-kinds';
 import type { Resource } from '../../io/schemas/resource';
 import type { BasemapData } from '../../map/basemap-style';
@@ -55,6 +55,47 @@ function cached<T>(cache: WeakMap<readonly Resource[], T>, rows: readonly Resour
   return v;
 }
 
+/** Above this many rows the search entries are built after the render, a kind per task. */
+const IDLE_SEARCH_ROWS = 20_000;
+const entriesOf = (rows: readonly Resource[]) => cached(entriesCache, rows, (r) => buildSearchEntries(r, []));
+
+/**
+ * The search box's entries: places and every resource. A province's 100,000 are built after the
+ * render that brought them, one kind per task (setTimeout between), so the render itself stays
+ * short; the box searches the previous entries until then (the demo's few hundred: at once).
+ */
+function useSearchEntries(byKind: Record<ResourceKind, Resource[]>, places: readonly Place[]): SearchEntry[] {
+  const rowCount = RESOURCE_KINDS.reduce((n, k) => n + byKind[k].length, 0);
+  const large = rowCount > IDLE_SEARCH_ROWS;
+  const now = useMemo(
+    () => (large ? null : [...buildSearchEntries([], places), ...RESOURCE_KINDS.flatMap((k) => entriesOf(byKind[k]))]),
+    [large, byKind, places],
+  );
+  const [later, setLater] = useState<SearchEntry[]>([]);
+  useEffect(() => {
+    if (!large) return;
+    let cancelled = false;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const kinds = [...RESOURCE_KINDS];
+    const step = () => {
+      if (cancelled) return;
+      const k = kinds.shift();
+      if (k !== undefined) {
+        entriesOf(byKind[k]);
+        timers.push(setTimeout(step, 0));
+        return;
+      }
+      setLater([...buildSearchEntries([], places), ...RESOURCE_KINDS.flatMap((kind) => entriesOf(byKind[kind]))]);
+    };
+    timers.push(setTimeout(step, 0));
+    return () => {
+      cancelled = true;
+      timers.forEach(clearTimeout);
+    };
+  }, [large, byKind, places]);
+  return now ?? later;
+}
+
 /** Everything the views compute from loaded data, filters and toggles (memoised per input, and per kind). */
 export function useDerivedData(
   byKind: Record<ResourceKind, Resource[]>,
@@ -77,10 +118,7 @@ export function useDerivedData(
   const filteredShelters = filteredByKind.shelter;
   const shelterTonight = useMemo(() => countShelterTonight(filteredShelters), [filteredShelters]);
   const places = useMemo(() => (basemap ? placesFromBasemap(basemap.villages, basemap.townships) : []), [basemap]);
-  const searchEntries = useMemo(
-    () => [...buildSearchEntries([], places), ...RESOURCE_KINDS.flatMap((k) => cached(entriesCache, byKind[k], (rows) => buildSearchEntries(rows, [])))],
-    [byKind, places],
-  );
+  const searchEntries = useSearchEntries(byKind, places);
   const townships = useMemo(
     () => places.filter((p) => p.target === 'township').map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn })),
     [places],
