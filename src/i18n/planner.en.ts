@@ -83,6 +83,7 @@ export const plannerEn = {
     added: '{{people}} more people in total',
     gap: 'Exact beats greedy by {{people}} people',
     noGap: 'Greedy equals exact (gap 0 people)',
+    provenByBound: 'Proven optimal: the new shelters are filled, {{people}} people is the most they can add (no MIP needed)',
     proven: 'Proven optimal (MIP gap 0) in {{ms}} ms',
     limited: 'Time limit: MIP gap {{gap}} %, bound +{{bound}} people',
     add: 'Add this site',

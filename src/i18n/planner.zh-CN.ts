@@ -83,6 +83,7 @@ export const plannerZhCN = {
     added: '合计新增 {{people}} 人',
     gap: '精确解比贪心多 {{people}} 人',
     noGap: '贪心与精确解相同（差距 0 人）',
+    provenByBound: '已证明最优：新场所已全部住满，{{people}} 人是所能增加的上限（无需求解 MIP）',
     proven: '已证明最优（MIP 间隙 0），用时 {{ms}} 毫秒',
     limited: '达到时限：MIP 间隙 {{gap}}%，上界 +{{bound}} 人',
     add: '加入此点',

@@ -242,7 +242,8 @@ export class PlannerSession {
       p: p.p,
     };
     const ids = (s: SitingSolution) => ({ ...s, chosenIds: s.chosen.map((c) => candidates[c.candidate]!.id) });
-    return { greedy: ids(greedyShelterSiting(problem)), exact: ids(exactShelterSiting(problem, await this.getSolver(), { timeLimitSeconds: 60 })) };
+    const greedy = greedyShelterSiting(problem);
+    return { greedy: ids(greedy), exact: ids(exactShelterSiting(problem, await this.getSolver(), { timeLimitSeconds: 60, incumbent: greedy })) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { CoreError } from '../errors';
 import { LinearModelBuilder, type LinearSolver } from './linear-model';
+import { FlowNetwork } from './max-flow';
 
 /**
  * Who goes to which shelter: villages (people who must move) against shelters (places), with the
@@ -95,9 +96,9 @@ export function nearestShelterAssignment(pr: AssignmentProblem): Assignment & { 
 }
 
 /**
- * The capacity-aware assignment, exactly, as two linear programs (a transportation problem):
- * first the most people placed within `maxWalkSeconds` under every shelter's capacity, then, with
- * that many placed, the least total person-walking-time. x_vs ≥ 0 people of village v in shelter s,
+ * The capacity-aware assignment, exactly (a transportation problem): first the most people placed
+ * within `maxWalkSeconds` under every shelter's capacity (a maximum flow), then, with that many
+ * placed, the least total person-walking-time (a linear program). x_vs ≥ 0 people of village v in shelter s,
  * Σ_s x_vs ≤ demand_v, Σ_v x_vs ≤ capacity_s. A village may be split between shelters.
  */
 export function capacityAwareAssignment(pr: AssignmentProblem, solver: LinearSolver): Assignment {
@@ -113,9 +114,9 @@ export function capacityAwareAssignment(pr: AssignmentProblem, solver: LinearSol
   }
   const flows: AssignmentFlow[][] = Array.from({ length: V }, () => []);
   if (pairs.length === 0) return finish('capacity-aware', pr, flows, 0);
-  const build = (phase: 'placed' | 'time', placedAtLeast = 0) => {
-    const b = new LinearModelBuilder(phase === 'placed' ? 'maximize' : 'minimize');
-    for (const p of pairs) b.addColumn(phase === 'placed' ? 1 : p.t / 60, 0, Infinity);
+  const build = (placedAtLeast: number) => {
+    const b = new LinearModelBuilder('minimize');
+    for (const p of pairs) b.addColumn(p.t / 60, 0, Infinity);
     const byVillage = new Map<number, number[]>(), byShelter = new Map<number, number[]>();
     pairs.forEach((p, k) => {
       (byVillage.get(p.v) ?? byVillage.set(p.v, []).get(p.v)!).push(k);
@@ -123,21 +124,28 @@ export function capacityAwareAssignment(pr: AssignmentProblem, solver: LinearSol
     });
     for (const [v, cols] of byVillage) b.addRow(cols, cols.map(() => 1), -Infinity, pr.demand[v]!);
     for (const [s, cols] of byShelter) b.addRow(cols, cols.map(() => 1), -Infinity, pr.capacity[s]!);
-    if (phase === 'time') b.addRow(pairs.map((_, k) => k), pairs.map(() => 1), placedAtLeast, Infinity);
+    b.addRow(pairs.map((_, k) => k), pairs.map(() => 1), placedAtLeast, Infinity);
     return b.build();
   };
-  const first = solver.solve(build('placed'));
-  if (first.status !== 'optimal') throw new CoreError('invalid-argument', `the placement LP ended with status ${first.status}`);
-  // Keep the count the first LP proved possible (whole when demands and capacities are whole:
-  // a transportation problem's optimum is integral), so the second LP cannot trade people for time.
-  const most = cleanFlow(first.objective);
-  const second = solver.solve(build('time', most));
+  // The most people placed within the walk is a maximum flow (source → villages → shelters →
+  // sink), exact and whole when demands and capacities are whole (a transportation problem's
+  // optimum is integral); the tests check it equals the placement LP. Keeping that count, the LP
+  // then minimises walking time, so it cannot trade people for time.
+  const net = new FlowNetwork(V + S + 2);
+  const source = V + S, sink = source + 1;
+  for (let v = 0; v < V; v++) if (pr.demand[v]! > 0) net.addArc(source, v, pr.demand[v]!);
+  for (const p of pairs) net.addArc(p.v, V + p.s, Infinity);
+  for (let s = 0; s < S; s++) if (pr.capacity[s]! > 0) net.addArc(V + s, sink, pr.capacity[s]!);
+  const most = cleanFlow(net.maxFlow(source, sink));
+  // whole counts as they are; a hair of slack for fractional ones, where the flow and the LP may
+  // differ in the last bits
+  const second = solver.solve(build(Number.isInteger(most) ? most : most - 1e-9 * Math.max(1, most)));
   if (second.status !== 'optimal') throw new CoreError('invalid-argument', `the walking-time LP ended with status ${second.status} (placed at least ${most})`);
   pairs.forEach((p, k) => {
     const people = cleanFlow(second.values[k]!);
     if (people > 0) flows[p.v]!.push({ shelter: p.s, people, seconds: p.t });
   });
-  return finish('capacity-aware', pr, flows, first.solveSeconds + second.solveSeconds);
+  return finish('capacity-aware', pr, flows, second.solveSeconds);
 }
 
 /** Solver noise off a flow: below 1e-6 people is none; within 1e-6 of a whole number is that number. */

@@ -37,6 +37,11 @@ export interface SitingSolution {
   readonly relativeGap?: number;
   readonly status?: 'optimal' | 'time-limit';
   readonly solveSeconds?: number;
+  /**
+   * exact only: how optimality was shown — by the MIP solver, or by the bound alone (the greedy
+   * incumbent already places every person the new sites could: p × capacity, or all unplaced)
+   */
+  readonly provedBy?: 'solver' | 'bound';
 }
 
 /** The most people placed within the walk, with the existing shelters and the given new sites. */
@@ -81,7 +86,9 @@ export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
   // Lazy greedy (CELF): the people one more shelter places can only shrink as others are added
   // (max flow in the new sinks is submodular), so last step's gain bounds this step's; only the
   // candidate on top is re-evaluated. Order: gain descending, then lowest index, as plain greedy.
-  const bound = new Map(open.map((c) => [c, Infinity]));
+  // The first bound of every site: it cannot place more than its own places, nor more than the
+  // people still without one (when many sites would fill up, only the first few are evaluated).
+  const bound = new Map(open.map((c) => [c, gainCeiling(pr, basePlaced)]));
   const freshAt = new Map<number, number>();
   while (chosen.length < pr.p && bound.size > 0) {
     const step = chosen.length;
@@ -109,10 +116,27 @@ export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
  * Σ_s x_vs + Σ_c x_vc ≤ demand_v, Σ_v x_vs ≤ capacity_s, Σ_v x_vc ≤ C·z_c, x_vc ≤ demand_v·z_c,
  * Σ z_c ≤ p — solved by the given solver (HiGHS) to a zero gap unless the time limit stops it.
  */
-export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, options: { timeLimitSeconds?: number } = {}): SitingSolution {
+export function exactShelterSiting(
+  pr: SitingProblem,
+  solver: LinearSolver,
+  options: {
+    timeLimitSeconds?: number;
+    /**
+     * a feasible solution already found (greedy's): when it reaches the ceiling of what p new
+     * sites can add — min(p × capacity, people without a place) — it is optimal and returned as
+     * the exact answer without the MIP (provedBy 'bound')
+     */
+    incumbent?: SitingSolution;
+  } = {},
+): SitingSolution {
   check(pr);
   const V = pr.demand.length, S = pr.capacity.length;
   const basePlaced = mostPlaced(pr, []);
+  const ceiling = Math.min(pr.p * pr.newCapacity, totalDemand(pr) - basePlaced);
+  const inc = options.incumbent;
+  if (inc && inc.chosen.length <= pr.p && inc.addedPeople >= ceiling - 1e-7) {
+    return { ...inc, method: 'exact', bound: roundPeople(ceiling), relativeGap: 0, status: 'optimal', solveSeconds: 0, provedBy: 'bound' };
+  }
   const b = new LinearModelBuilder('maximize');
   const villageCols: number[][] = Array.from({ length: V }, () => []);
   const shelterCols: number[][] = Array.from({ length: S }, () => []);
@@ -144,7 +168,7 @@ export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, opti
     b.addRow([...list.map((l) => l.col), z], [...list.map(() => 1), -pr.newCapacity], -Infinity, 0);
     for (const { col, v } of list) b.addRow([col, z], [1, -pr.demand[v]!], -Infinity, 0);
   }
-  if (zCols.size === 0) return { method: 'exact', chosen: [], basePlaced: roundPeople(basePlaced), addedPeople: 0, bound: 0, relativeGap: 0, status: 'optimal', solveSeconds: 0 };
+  if (zCols.size === 0) return { method: 'exact', chosen: [], basePlaced: roundPeople(basePlaced), addedPeople: 0, bound: 0, relativeGap: 0, status: 'optimal', solveSeconds: 0, provedBy: 'bound' };
   b.addRow([...zCols.values()], [...zCols.values()].map(() => 1), -Infinity, pr.p);
   const sol = solver.solve(b.build(), options);
   if (sol.status !== 'optimal' && sol.status !== 'time-limit') throw new CoreError('invalid-argument', `the siting MIP ended with status ${sol.status}`);
@@ -166,7 +190,7 @@ export function exactShelterSiting(pr: SitingProblem, solver: LinearSolver, opti
   return {
     method: 'exact', chosen, basePlaced: roundPeople(basePlaced), addedPeople: roundPeople(placed - basePlaced),
     bound: sol.status === 'optimal' ? roundPeople(placed - basePlaced) : sol.bound - basePlaced,
-    relativeGap: sol.relativeGap, status: sol.status, solveSeconds: sol.solveSeconds,
+    relativeGap: sol.relativeGap, status: sol.status, solveSeconds: sol.solveSeconds, provedBy: 'solver',
   };
 }
 
@@ -206,6 +230,17 @@ export function undominatedCandidates(pr: SitingProblem): number[] {
     if (dominators < limit) kept.push(c);
   }
   return kept;
+}
+
+function totalDemand(pr: SitingProblem): number {
+  let sum = 0;
+  for (let v = 0; v < pr.demand.length; v++) if (pr.demand[v]! > 0) sum += pr.demand[v]!;
+  return sum;
+}
+
+/** No new site can place more than its own places, nor more people than are still without a place. */
+function gainCeiling(pr: SitingProblem, basePlaced: number): number {
+  return Math.max(0, Math.min(pr.newCapacity, totalDemand(pr) - basePlaced));
 }
 
 function roundPeople(x: number): number {

@@ -147,6 +147,7 @@ describe('a new shelter of given capacity', () => {
 
   test('exact siting equals exhaustive search (≤ 10 candidates, p ≤ 3), never below greedy, and the LP confirms each pick', () => {
     const rnd = seededRandom(2024);
+    let provedByBound = 0, provedBySolver = 0;
     for (let run = 0; run < 60; run++) {
       const V = rnd.int(2, 8), S = rnd.int(0, 3), K = rnd.int(1, 10), p = rnd.int(1, 3);
       const demand = Array.from({ length: V }, () => rnd.int(0, 200));
@@ -161,6 +162,16 @@ describe('a new shelter of given capacity', () => {
       expect(exact.status).toBe('optimal');
       expect(exact.addedPeople).toBeCloseTo(best, 6);
       expect(exact.addedPeople).toBeGreaterThanOrEqual(greedy.addedPeople - 1e-9);
+      // Given greedy as the incumbent: optimal still, and without the MIP only when greedy fills the ceiling.
+      const withIncumbent = exactShelterSiting(pr, solver, { incumbent: greedy });
+      expect(withIncumbent.status).toBe('optimal');
+      expect(withIncumbent.addedPeople).toBeCloseTo(best, 6);
+      const ceiling = Math.min(p * pr.newCapacity, demand.reduce((a, b) => a + b, 0) - base);
+      // no site within the walk of anyone who must move: nothing to add, shown without a solver too
+      const reachable = demand.some((d, v) => d > 0 && Array.from({ length: K }, (_, c) => candidateSeconds[v * K + c]!).some((t) => t <= 1800));
+      expect(withIncumbent.provedBy).toBe(greedy.addedPeople >= ceiling - 1e-7 || !reachable ? 'bound' : 'solver');
+      if (withIncumbent.provedBy === 'bound') provedByBound++;
+      else provedBySolver++;
       // The capacity-aware LP with the chosen shelters added places exactly that many more.
       const chosen = exact.chosen.map((c) => c.candidate);
       const withSites = {
@@ -172,6 +183,9 @@ describe('a new shelter of given capacity', () => {
       };
       expect(capacityAwareAssignment(withSites, solver).placed - base).toBeCloseTo(exact.addedPeople, 6);
     }
+    // both ways of proving optimality were exercised
+    expect(provedByBound).toBeGreaterThan(5);
+    expect(provedBySolver).toBeGreaterThan(5);
   });
 
   test('the lazy greedy siting picks what plain greedy (every candidate, every step) picks', () => {

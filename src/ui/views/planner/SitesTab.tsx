@@ -16,7 +16,7 @@ interface Props {
 }
 
 interface Pick { id: string; people: number }
-interface Solution { picks: Pick[]; added: number; status?: string; relativeGap?: number; bound?: number; solveSeconds?: number }
+interface Solution { picks: Pick[]; added: number; status?: string; relativeGap?: number; bound?: number; solveSeconds?: number; provedBy?: 'solver' | 'bound' }
 
 export function SitesTab({ state, update, model, lang, picking, setPicking, candidateAt, candidateName }: Props) {
   const { t } = useTranslation();
@@ -30,7 +30,7 @@ export function SitesTab({ state, update, model, lang, picking, setPicking, cand
   } else if (!stations && model.shelterSuggestions.data) {
     const d = model.shelterSuggestions.data;
     greedy = { picks: d.greedy.chosen.map((c, i) => ({ id: d.greedy.chosenIds[i]!, people: c.marginalPeople })), added: d.greedy.addedPeople };
-    exact = { picks: d.exact.chosen.map((c, i) => ({ id: d.exact.chosenIds[i]!, people: c.marginalPeople })), added: d.exact.addedPeople, status: d.exact.status, relativeGap: d.exact.relativeGap, bound: d.exact.bound, solveSeconds: d.exact.solveSeconds };
+    exact = { picks: d.exact.chosen.map((c, i) => ({ id: d.exact.chosenIds[i]!, people: c.marginalPeople })), added: d.exact.addedPeople, status: d.exact.status, relativeGap: d.exact.relativeGap, bound: d.exact.bound, solveSeconds: d.exact.solveSeconds, provedBy: d.exact.provedBy };
   }
   const addSite = (id: string) => {
     const at = candidateAt(id);
@@ -88,7 +88,9 @@ export function SitesTab({ state, update, model, lang, picking, setPicking, cand
           <p data-testid="planner-gap">
             {exact.added > greedy.added ? t('planner.sites.gap', { people: fmtInt(exact.added - greedy.added, lang) }) : t('planner.sites.noGap')}
             {' · '}
-            {exact.status === 'optimal'
+            {exact.status === 'optimal' && exact.provedBy === 'bound'
+              ? t('planner.sites.provenByBound', { people: fmtInt(exact.bound ?? exact.added, lang) })
+              : exact.status === 'optimal'
               ? t('planner.sites.proven', { ms: Math.round((exact.solveSeconds ?? 0) * 1000) })
               : t('planner.sites.limited', { gap: (100 * (exact.relativeGap ?? 0)).toFixed(2), bound: fmtInt(exact.bound ?? 0, lang) })}
           </p>
