@@ -193,6 +193,23 @@ await runSuite({ name: 'planner', root, port, outDir }, async ({ check, server, 
     await page.screenshot({ path: shot('09-catchment-table') });
   });
 
+  await check('where to build shelters: greedy and exact; when greedy fills every new place, the view says it is proven optimal by that bound', async () => {
+    await page.goto(`${app}#map=10/27.55/119.85&view=planner&tab=sites`);
+    await page.getByTestId('planner-build-shelter').check();
+    await page.getByTestId('planner-exact-picks').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=planner-greedy-pick-0]')?.getAttribute('data-site')?.startsWith('V'), null, { timeout: 60_000 });
+    const greedyAdded = Number(await page.getByTestId('planner-greedy-picks').getAttribute('data-added'));
+    const exactAdded = Number(await page.getByTestId('planner-exact-picks').getAttribute('data-added'));
+    const p = Number(await page.getByTestId('planner-p').inputValue());
+    const capacity = Number(await page.getByTestId('planner-new-capacity').inputValue());
+    const line = (await page.getByTestId('planner-gap').textContent()).trim();
+    assert(exactAdded >= greedyAdded && exactAdded <= p * capacity, `exact +${exactAdded}, greedy +${greedyAdded}, ceiling ${p} × ${capacity}`);
+    if (greedyAdded === p * capacity) assert(/新场所已全部住满/.test(line), `greedy fills the ceiling but the line says: ${line}`);
+    else assert(/MIP/.test(line), `the line does not say how optimality was shown: ${line}`);
+    console.log(`      shelters, p = ${p} × ${capacity} places: greedy +${greedyAdded}, exact +${exactAdded}; "${line}"`);
+    await page.screenshot({ path: shot('10-shelter-sites') });
+  });
+
   await check('English: the planner speaks English', async () => {
     await page.goto(`${app}#view=planner&lang=en`);
     await page.getByTestId('planner-total').waitFor({ timeout: 60_000 });
