@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, guardOrigin, launchBrowser } from '../../tests/e2e/harness.mjs';
+import { longTasksFromTrace } from './trace-long-tasks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: opt } = parseArgs({
@@ -35,15 +36,17 @@ const { values: opt } = parseArgs({
     dist: { type: 'string', default: join(root, 'dist') },
     /** write a CPU profile of the page during the second incident and print its top functions */
     profile: { type: 'string' },
-    /** write a Chromium trace (devtools.timeline) of the second incident, for what each long task holds */
+    /**
+     * write a Chromium trace (devtools.timeline) of the whole run and print, per long task over
+     * 200 ms, its time blocked on the GPU process (SwiftShader), in GC and the rest; tracing slows
+     * the page, so the headline figures come from runs without it
+     */
     trace: { type: 'string' },
     /**
      * Chromium's GPU process composites (SwiftShader through ANGLE) instead of the harness's
      * --disable-gpu software compositor, which reads every WebGL frame back at each commit
      */
     'gpu-compositing': { type: 'boolean', default: false },
-    /** write a Chromium trace of loading (navigation → ready) */
-    'trace-load': { type: 'string' },
   },
 });
 const started = Date.now();
@@ -162,7 +165,7 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
-  if (opt['trace-load']) await browser.startTracing(page, { path: opt['trace-load'], categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'gpu', 'toplevel'] });
+  if (opt.trace) await browser.startTracing(page, { path: opt.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'gpu', 'toplevel'] });
   log('opening ?dataset=province (duty view) ...');
   await page.goto(`${base}/?e2e&dataset=province#map=11/${center[1].toFixed(5)}/${center[0].toFixed(5)}&view=duty`);
   const readyAt = await page.waitForFunction((total) => {
@@ -178,10 +181,6 @@ try {
     if (d?.joined != null) p.joined ??= now;
     return d && d.network === 'ready' && d.joined !== null && loaded >= total && drawn > 0 ? { ms: now, phases: p, ...d, loaded, drawn } : false;
   }, totalResources, { timeout: 120_000, polling: 50 }).then((h) => h.jsonValue());
-  if (opt['trace-load']) {
-    await browser.stopTracing();
-    log(`trace of loading → ${opt['trace-load']}`);
-  }
   results.readyMs = readyAt.ms;
   results.readyPhases = readyAt.phases;
   log(`ready in ${fmtMs(readyAt.ms)}: ${readyAt.edges.toLocaleString('en')} edges in the worker (${fmtMB(readyAt.memoryBytes)} graph + index + search buffers), ${readyAt.loaded.toLocaleString('en')} resources loaded, ${readyAt.joined.toLocaleString('en')} joined to the network, ${readyAt.drawn} clusters/icons drawn`);
@@ -247,8 +246,6 @@ try {
     if (profiling) {
       await cdp.send('Profiler.start');
     }
-    const tracing = opt.trace && spotIndex === 1;
-    if (tracing) await browser.startTracing(page, { path: opt.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'gpu', 'toplevel'] });
     await page.evaluate(() => {
       window.__answer = { clickAt: null, straightAt: null, travelAt: null };
       document.addEventListener('pointerdown', () => (window.__answer.clickAt = performance.now()), { capture: true, once: true });
@@ -275,11 +272,6 @@ try {
     const a = await page.waitForFunction(() => (window.__answer.travelAt !== null ? window.__answer : false), null, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue());
     const firstRows = await page.evaluate(() => Object.fromEntries(['rescue_team', 'fire_station', 'depot', 'shelter'].map((k) => [k, document.querySelector(`[data-testid=duty-list-${k}] .duty-row`)?.getAttribute('data-testid')?.replace('duty-row-', '') ?? null])));
     if (profiling) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while answering one incident', opt.profile);
-    if (tracing) {
-      await page.waitForTimeout(300);
-      await browser.stopTracing();
-      log(`trace of one incident → ${opt.trace}`);
-    }
     const during = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start + t.ms >= from && t.start <= to).map((t) => `${Math.round(t.start - from)}+${t.ms}`), [a.clickAt, a.travelAt]);
     // the parts: the compute client's User Timing measures (posted → answer received, with the
     // posting and the worker's own time), against the click and the lists in the DOM
@@ -313,6 +305,10 @@ try {
     log(`rescue circle of ${stationId}: 5/10/15-min bands computed in the worker and handed to the map in ${fmtMs(results.circleMs)}`);
     await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 60_000 }).catch(() => undefined);
   }
+  if (opt.trace) {
+    await browser.stopTracing();
+    log(`trace of the whole run → ${opt.trace}`);
+  }
   if (opt.screenshot) await page.screenshot({ path: opt.screenshot });
   const all = await page.evaluate(() => window.__longTasks.slice());
   results.answerLongTasks = all.filter((t) => t.start >= answerStart);
@@ -341,6 +337,18 @@ for (const [label, fs] of [['loading', results.loadFrames], ['answering', result
     console.log(`  ${String(f.start).padStart(6)}: ${f.ms} ms, scripts ${f.scriptMs} ms, before rendering ${f.beforeRenderMs ?? '—'} ms, style and layout ${f.styleLayoutMs ?? '—'} ms`);
     for (const x of f.scripts) console.log(`          ${String(x.ms).padStart(4)} ms  ${x.invoker} → ${x.fn || '(anon)'} @ ${x.at}${x.layoutMs ? ` (forced layout ${x.layoutMs} ms)` : ''}`);
   }
+}
+if (opt.trace) {
+  const { tasks } = longTasksFromTrace(opt.trace, 200);
+  const sum = (f) => tasks.reduce((a, t) => a + f(t), 0);
+  console.log(`\nlong tasks over 200 ms in the trace (ms from the trace's start: length = blocked on the GPU process + GC + the rest):`);
+  for (const t of tasks) {
+    const why = Object.entries(t.waits).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+    console.log(`  ${t.startMs.toFixed(0).padStart(7)}: ${t.ms.toFixed(0)} = ${t.gpuWaitMs.toFixed(0)} GPU wait${why ? ` (${why})` : ''} + ${t.gcMs.toFixed(0)} GC + ${t.otherMs.toFixed(0)} other`);
+  }
+  results.traceLongTasks = { count: tasks.length, ms: sum((t) => t.ms), gpuWaitMs: sum((t) => t.gpuWaitMs), gcMs: sum((t) => t.gcMs), overNetOfGpu: tasks.filter((t) => t.ms - t.gpuWaitMs > 200).map((t) => Math.round(t.ms - t.gpuWaitMs)) };
+  const r = results.traceLongTasks;
+  console.log(`  in all: ${r.count} tasks, ${r.ms.toFixed(0)} ms, of which ${r.gpuWaitMs.toFixed(0)} ms (${((100 * r.gpuWaitMs) / Math.max(1, r.ms)).toFixed(0)} %) blocked on the GPU process and ${r.gcMs.toFixed(0)} ms GC; over 200 ms without the GPU wait: ${r.overNetOfGpu.join(', ') || 'none'}`);
 }
 console.log('\n| measure | figure | goal | result |\n| --- | --- | --- | --- |');
 console.log(`| time to ready (graph in worker, ${totalResources.toLocaleString('en')} resources loaded, clustered, drawn and joined) | ${fmtMs(results.readyMs)} | < 10 s | **${verdict(results.readyMs < 10_000)}** |`);
