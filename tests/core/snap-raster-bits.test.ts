@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { generateSyntheticRoads } from '../../bench/synthetic-roads';
 import { buildRoadGraph, computeIsochrones, createRoadNetwork, parseOsmPbf, projectX, projectY, type RoadNetwork } from '../../src/core/index';
 import { SnapRaster } from '../../src/core/isochrone/snap-raster';
+import { SegmentCollector } from '../../src/core/isochrone/snap-candidates';
 import { snapRasterFor } from '../../src/core/isochrone/snap-raster-cache';
 import { frameCovering, type GridFrame } from '../../src/core/isochrone/grid-frame';
 import { mulberry32 } from '../../bench/timing';
@@ -70,4 +71,30 @@ describe('the snap raster keeps its exact bits (full frame at 40 m)', () => {
     // The block pass alone (no scatter pass) stores the same bits too.
     expect(rasterHash(new SnapRaster(net, 40, false), frame).hash).toBe(expected.hash);
   }, 120_000);
+});
+
+describe('SegmentCollector.searchBox is flatbush search, step for step', () => {
+  const nets: Array<[string, () => RoadNetwork]> = [
+    ['synthetic county', () => createRoadNetwork(buildRoadGraph(generateSyntheticRoads({ rows: 30, cols: 36, seed: 33, spacingMeters: 180 }).raw))],
+    ['tiny network (one tree node)', () => createRoadNetwork(buildRoadGraph(generateSyntheticRoads({ rows: 2, cols: 3, seed: 1, spacingMeters: 100 }).raw))],
+  ];
+  if (HAS_SHARED) nets.push(['Andorra', () => createRoadNetwork(buildRoadGraph(parseOsmPbf(readFileSync(ANDORRA_PBF))))]);
+  test.each(nets)('%s: the same segments and boxes in the same order for random boxes', (_, make) => {
+    const net = make();
+    const { tree } = net.index;
+    const c = new SegmentCollector(net.index);
+    const rand = mulberry32(23);
+    let nonEmpty = 0;
+    for (let q = 0; q < 1000; q++) {
+      const x = tree.minX + (rand() * 1.2 - 0.1) * (tree.maxX - tree.minX), y = tree.minY + (rand() * 1.2 - 0.1) * (tree.maxY - tree.minY);
+      const w = rand() ** 3 * (tree.maxX - tree.minX), h = rand() ** 3 * (tree.maxY - tree.minY);
+      const want: number[] = [], wantBoxes: number[] = [];
+      tree.search(x, y, x + w, y + h, (i, x0, y0, x1, y1) => { want.push(i); wantBoxes.push(x0, y0, x1, y1); return false; });
+      c.searchBox(x, y, x + w, y + h);
+      expect([...c.segs.subarray(0, c.collected)]).toEqual(want);
+      expect([...c.boxes.subarray(0, 4 * c.collected)]).toEqual(wantBoxes);
+      if (want.length > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(150);
+  });
 });

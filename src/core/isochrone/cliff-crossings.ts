@@ -4,6 +4,7 @@ import type { RoadNetwork } from '../routing/road-network';
 import { timeToPlace, type EdgeSource, type TimedLabel } from '../routing/time-at-snap';
 import { nearestSegmentAmong, snapOfSegment, snapToGraph, type NearestSegmentHit } from '../spatial/snap-to-graph';
 import type { CrossingRefiner } from './contour-grid';
+import { SegmentCollector } from './snap-candidates';
 import { SQRT_SLACK } from './snap-tile';
 import type { TravelTimeGrid } from './travel-time-grid';
 
@@ -41,16 +42,8 @@ export function cliffRefiner(
   const scratch: TimedLabel = { seconds: Infinity, label: -1 };
   const hit: NearestSegmentHit = { seg: -1, t: 0, meters: Infinity, tie: false };
   const xy = index.shapeXY;
-  let segs = new Int32Array(64), segCount = 0;
-  const collect = (s: number): boolean => {
-    if (segCount === segs.length) {
-      const grown = new Int32Array(2 * segs.length);
-      grown.set(segs);
-      segs = grown;
-    }
-    segs[segCount++] = s;
-    return false;
-  };
+  const collector = new SegmentCollector(index);
+  let segs = collector.segs;
   const nodeSeconds = expander.seconds, shape = g.shapeLngLat;
   /**
    * timeToPlace of snapOfSegment's one-candidate snap (Infinity where that is null), without
@@ -117,8 +110,9 @@ export function cliffRefiner(
     // that can be nearest somewhere on the line stay (distance to a segment is convex along the
     // line, so the smallest "farther end" distance bounds the nearest distance everywhere on it).
     const m = ((offRoad[a]! + offRoad[b]! + cs) / 2) * 1.01 + 1;
-    segCount = 0;
-    index.tree.search(Math.min(xa, xb) - m, Math.min(ya, yb) - m, Math.max(xa, xb) + m, Math.max(ya, yb) + m, collect);
+    collector.searchBox(Math.min(xa, xb) - m, Math.min(ya, yb) - m, Math.max(xa, xb) + m, Math.max(ya, yb) + m);
+    segs = collector.segs;
+    const segCount = collector.collected;
     // On squared distances (the same bound to an ulp; the 1 m margin below dwarfs that), and the
     // far end only for segments whose near end does not already exceed the bound.
     let bound2 = Infinity;

@@ -65,8 +65,7 @@ export class BlockPass {
     let bound = Infinity, boundSeg = -1;
     for (; ; r = Math.min(2 * r, reach)) {
       const m = r * 1.01 + 1;
-      collector.collected = 0;
-      index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, collector.collectOnly);
+      collector.searchBox(x0 - m, y0 - m, x1 + m, y1 + m);
       // the seed is among the segments collected when single: start from its bound
       bound = single ? seedBound : Infinity;
       boundSeg = single ? seed : -1;

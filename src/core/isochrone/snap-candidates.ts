@@ -1,36 +1,76 @@
+import type Flatbush from 'flatbush';
 import type { SegmentIndex } from '../spatial/segment-index';
 
 /**
  * The segment index searches of the snap raster's passes: segment ids and their boxes collected
- * into typed scratch (grown by doubling, never shrunk), and for a block the smallest
- * "farthest corner" distance of the segments collected, which bounds every cell's nearest distance.
- * The search callbacks are made once (no closure per search).
+ * into typed scratch (grown by doubling, never shrunk), with no allocation per search.
  */
 export class SegmentCollector {
   /** the search results: segment ids and their boxes (minX, minY, maxX, maxY), `collected` of them */
   segs = new Int32Array(1024);
   boxes = new Float64Array(4096);
   collected = 0;
-  /** the block's four corners (x, y pairs, local metres) collectWithBound measures against */
+  /** the block's four corners (x, y pairs, local metres) the block pass measures against */
   readonly corners = new Float64Array(8);
-  /** collectWithBound: the smallest farthest-corner distance of the segments collected */
-  searchBound = Infinity;
 
-  constructor(private readonly index: SegmentIndex) {}
+  /** searchBox's traversal stack: (node position | contained flag, level) pairs */
+  private stack: Int32Array;
 
-  /** index search callback: collects segments and boxes only */
-  readonly collectOnly = (s: number, bx0: number, by0: number, bx1: number, by1: number): boolean => {
-    this.collectBox(s, bx0, by0, bx1, by1);
-    return false;
-  };
+  constructor(private readonly index: SegmentIndex) {
+    const tree = index.tree;
+    this.stack = new Int32Array(2 * tree.nodeSize * tree._levelBounds.length + 4);
+  }
 
-  /** index search callback: collects, and lowers searchBound by the segment's farthest corner */
-  readonly collectWithBound = (s: number, bx0: number, by0: number, bx1: number, by1: number): boolean => {
-    this.collectBox(s, bx0, by0, bx1, by1);
-    const d = maxCornerDistance(this.index, s, this.corners);
-    if (d < this.searchBound) this.searchBound = d;
-    return false;
-  };
+  /**
+   * Collects (from 0) every segment whose box intersects or touches the query box, into segs and
+   * boxes: Flatbush's own search (flatbush 4.7, `search`) step for step — the same nodes in the
+   * same order, the same contained-subtree sweeps — so the same segments in the same order
+   * (tested against it), without its per-call arrays and callback.
+   */
+  searchBox(minX: number, minY: number, maxX: number, maxY: number): void {
+    const tree: Flatbush = this.index.tree;
+    const boxes = tree._boxes, indices = tree._indices, levelBounds = tree._levelBounds, nodeSize = tree.nodeSize;
+    const numItems4 = tree.numItems * 4;
+    let stack = this.stack, sp = 0;
+    let nodeIndex = boxes.length - 4, level = levelBounds.length - 1, contained = false;
+    this.collected = 0;
+    for (;;) {
+      const end = Math.min(nodeIndex + nodeSize * 4, levelBounds[level]!);
+      const isNode = nodeIndex >= numItems4;
+      if (contained) {
+        let pos = nodeIndex;
+        for (let l = level; l > 0; l--) pos = indices[pos >> 2]!;
+        const leafEnd = Math.min(pos + (end - nodeIndex) * nodeSize ** level, numItems4);
+        for (; pos < leafEnd; pos += 4) this.collectBox(indices[pos >> 2]! | 0, boxes[pos]!, boxes[pos + 1]!, boxes[pos + 2]!, boxes[pos + 3]!);
+      } else {
+        for (let pos = nodeIndex; pos < end; pos += 4) {
+          const x0 = boxes[pos]!;
+          if (maxX < x0) continue;
+          const y0 = boxes[pos + 1]!;
+          if (maxY < y0) continue;
+          const x1 = boxes[pos + 2]!;
+          if (minX > x1) continue;
+          const y1 = boxes[pos + 3]!;
+          if (minY > y1) continue;
+          const index = indices[pos >> 2]! | 0;
+          if (isNode) {
+            if (sp + 2 > stack.length) {
+              const grown = new Int32Array(2 * stack.length);
+              grown.set(stack);
+              this.stack = stack = grown;
+            }
+            stack[sp++] = index | +(minX <= x0 && minY <= y0 && maxX >= x1 && maxY >= y1);
+            stack[sp++] = level - 1;
+          } else this.collectBox(index, x0, y0, x1, y1);
+        }
+      }
+      if (sp === 0) break;
+      level = stack[--sp]!;
+      nodeIndex = stack[--sp]!;
+      contained = (nodeIndex & 1) === 1;
+      nodeIndex &= ~1;
+    }
+  }
 
   private collectBox(s: number, bx0: number, by0: number, bx1: number, by1: number): void {
     let n = this.collected;

@@ -40,9 +40,7 @@ export class ScatterPass {
     const shape = g.shapeLngLat;
     // Collect the segments first (typed scratch, as the block pass), then scatter them in a plain loop.
     const collector = this.collector;
-    collector.collected = 0;
-    collector.searchBound = Infinity;
-    index.tree.search(x0 - m, y0 - m, x1 + m, y1 + m, collector.collectOnly);
+    collector.searchBox(x0 - m, y0 - m, x1 + m, y1 + m);
     const segs = collector.segs, boxes = collector.boxes, count = collector.collected, segShape = index.segmentShape;
     for (let q = 0; q < count; q++) {
       const seg = segs[q]!, bx0 = boxes[4 * q]!, by0 = boxes[4 * q + 1]!, bx1 = boxes[4 * q + 2]!, by1 = boxes[4 * q + 3]!;
