@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { getComputeClient } from '../workers/compute-worker-instance';
 import { packResources, type BarrierSpec, type ComputeResource } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
@@ -69,23 +69,46 @@ export function idsKeyOf(ids: readonly string[]): string {
  * The two answers for an incident: by straight line (k-d tree, answered at once) and by road travel
  * time with routes (one reverse Dijkstra in the worker). A new request aborts the running one.
  */
-export function useNearest(request: NearestRequest | null, resourcesKey: string | null) {
+function nearestQueries(request: NearestRequest | null, resourcesKey: string | null) {
   const enabled = request !== null && resourcesKey !== null;
   const base = request ? { incident: request.incident, k: request.k, kinds: request.kinds, ids: request.ids } : null;
   const keyBase = base ? { ...base, ids: idsKeyOf(base.ids) } : null;
-  const straight = useQuery({
-    queryKey: ['compute', 'nearestStraightLine', resourcesKey, keyBase],
-    queryFn: ({ signal }) => getComputeClient().request('nearestStraightLine', { ...base!, perKind: true }, { signal }),
-    enabled,
-    staleTime: Infinity,
-  });
-  const travel = useQuery({
-    queryKey: ['compute', 'nearest', resourcesKey, keyBase, request?.barriers ?? null],
-    queryFn: ({ signal }) => getComputeClient().request('nearest', { ...base!, perKind: true, barriers: request!.barriers, withRoutes: true }, { signal }),
-    enabled,
-    staleTime: Infinity,
-  });
+  return {
+    straight: {
+      queryKey: ['compute', 'nearestStraightLine', resourcesKey, keyBase],
+      queryFn: ({ signal }: { signal: AbortSignal }) => getComputeClient().request('nearestStraightLine', { ...base!, perKind: true }, { signal }),
+      enabled,
+      staleTime: Infinity,
+    },
+    travel: {
+      queryKey: ['compute', 'nearest', resourcesKey, keyBase, request?.barriers ?? null],
+      queryFn: ({ signal }: { signal: AbortSignal }) => getComputeClient().request('nearest', { ...base!, perKind: true, barriers: request!.barriers, withRoutes: true }, { signal }),
+      enabled,
+      staleTime: Infinity,
+    },
+  };
+}
+
+export function useNearest(request: NearestRequest | null, resourcesKey: string | null) {
+  const q = nearestQueries(request, resourcesKey);
+  const straight = useQuery(q.straight);
+  const travel = useQuery(q.travel);
   return { straight, travel };
+}
+
+/**
+ * Starts both answers for a request at once (e.g. in the click that places the incident), under
+ * the keys useNearest will ask for: the worker searches while the page renders the click and draws
+ * its frame, instead of after (on a province the frame is 100–300 ms of software WebGL here).
+ */
+export function usePrefetchNearest(resourcesKey: string | null): (request: NearestRequest) => void {
+  const client = useQueryClient();
+  return useCallback((request: NearestRequest) => {
+    if (resourcesKey === null) return;
+    const q = nearestQueries(request, resourcesKey);
+    void client.prefetchQuery(q.straight);
+    void client.prefetchQuery(q.travel);
+  }, [client, resourcesKey]);
 }
 
 /** Travel times of the given depots (all of them, no k) for a supplies plan. */

@@ -4,7 +4,7 @@ import { kindLabel } from '../../../config/resource-kinds';
 import { areaTest } from '../../../io/coordinates';
 import type { MapImage } from '../../../map/MapCanvas';
 import { exposeForTests } from '../../../map/test-hook';
-import { useClosureSegments, useComputeResources, useDepotTimes, useNearest } from '../../../queries/use-nearest';
+import { useClosureSegments, useComputeResources, useDepotTimes, useNearest, usePrefetchNearest } from '../../../queries/use-nearest';
 import type { Selected } from '../../components/DetailPanel';
 import { formatBeijingTime } from '../../state/format-time';
 import type { ViewProps } from '../types';
@@ -36,7 +36,7 @@ export function DutyView(props: ViewProps) {
   const { params, setParams, contribute, resourcesByKind, data, dataReady, select, mapApi } = props;
   const state = useMemo(() => parseDutyParams(params), [params]);
   const update = useCallback((patch: Partial<DutyState>) => setParams(dutyParams({ ...state, ...patch })), [setParams, state]);
-  const placeIncident = useCallback((lngLat: readonly [number, number]) => update({ incident: [lngLat[0], lngLat[1]] }), [update]);
+
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [closingMode, setClosingMode] = useState<ClosingMode>(null);
   const [print, setPrint] = useState<{ image: MapImage | null; failed: boolean } | null>(null);
@@ -48,7 +48,11 @@ export function DutyView(props: ViewProps) {
   );
   const joined = useComputeResources('duty', computeResources);
   const resourcesKey = joined.isSuccess ? joined.key : null;
-  const candidateIds = useMemo(() => dutyCandidates(resourcesByKind, state.filters, state.includeInactive).map((r) => r.id), [resourcesByKind, state.filters, state.includeInactive]);
+  // keyed by the filters' values: the parsed filters are a new object on every hash change (each
+  // click), and a new ids array would be a new request key (and a province's 52,000 ids filtered again)
+  const filtersKey = JSON.stringify(state.filters);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- filtersKey stands for state.filters
+  const candidateIds = useMemo(() => dutyCandidates(resourcesByKind, state.filters, state.includeInactive).map((r) => r.id), [resourcesByKind, filtersKey, state.includeInactive]);
   const closuresKey = params.cl ?? '';
   // closures are keyed by their hash text, so equal closures keep one identity (and one cache entry)
   const barriers = useMemo(() => barriersOf(state.closures), [closuresKey]);
@@ -58,6 +62,13 @@ export function DutyView(props: ViewProps) {
     [state.incident?.[0], state.incident?.[1], state.k, candidateIds, barriers],
   );
   const { straight, travel } = useNearest(request, resourcesKey);
+  const prefetchNearest = usePrefetchNearest(resourcesKey);
+  const placeIncident = useCallback((lngLat: readonly [number, number]) => {
+    // the incident as the hash will give it back (rounded), so the prefetch has useNearest's key
+    const next = parseDutyParams(dutyParams({ ...state, incident: [lngLat[0], lngLat[1]] }));
+    if (next.incident) prefetchNearest({ incident: next.incident, k: next.k, kinds: DUTY_KINDS, ids: candidateIds, barriers });
+    update({ incident: [lngLat[0], lngLat[1]] });
+  }, [state, candidateIds, barriers, prefetchNearest, update]);
   const lists = useMemo(() => buildKindLists(straight.data, travel.data, data.resourceById), [straight.data, travel.data, data.resourceById]);
   const segments = useClosureSegments(closureSpecs);
   const segmentCounts = state.closures.map((_, i) => segments.data?.closures[i]?.segmentCount ?? null);
