@@ -20,8 +20,11 @@ const TIE_SEARCH_ABOVE = 160;
 export class BlockPass {
   private scratchNear = new Int32Array(256);
   private scratchNearDist = new Float64Array(256);
-  /** the candidates' segment boxes (minX, minY, maxX, maxY) */
-  private scratchNearBox = new Float64Array(1024);
+  /**
+   * per candidate, the squared gaps between its box and the block's cell centres: 4 columns' x
+   * gaps, then 4 rows' y gaps (a cell's squared box distance is its column's + its row's)
+   */
+  private scratchGaps = new Float64Array(2048);
   /** the collected segments' squared box distances to the block */
   private scratchBoxDist2 = new Float64Array(1024);
   private readonly tieSeg = new Int32Array(16);
@@ -89,17 +92,22 @@ export class BlockPass {
     if (this.scratchNear.length < collected) {
       this.scratchNear = new Int32Array(2 * collected);
       this.scratchNearDist = new Float64Array(2 * collected);
-      this.scratchNearBox = new Float64Array(8 * collected);
+      this.scratchGaps = new Float64Array(16 * collected);
     }
     let nearCount = 0;
-    const dist = this.scratchNearDist, nearOrig = this.scratchNear, nearBox = this.scratchNearBox;
+    const dist = this.scratchNearDist, nearOrig = this.scratchNear, gaps = this.scratchGaps;
     for (let i = 0; i < collected; i++) {
       if (!(boxDist2[i]! <= limit2)) continue;
       const d = Math.sqrt(boxDist2[i]!);
       if (d <= limit) {
         dist[nearCount] = d;
-        nearBox[4 * nearCount] = boxes[4 * i]!; nearBox[4 * nearCount + 1] = boxes[4 * i + 1]!;
-        nearBox[4 * nearCount + 2] = boxes[4 * i + 2]!; nearBox[4 * nearCount + 3] = boxes[4 * i + 3]!;
+        const minX = boxes[4 * i]!, minY = boxes[4 * i + 1]!, maxX = boxes[4 * i + 2]!, maxY = boxes[4 * i + 3]!, g = 8 * nearCount;
+        for (let q = 0; q < BLOCK; q++) {
+          const cellX = x0 + q * cs, cellY = y0 + q * cs;
+          const gx = Math.max(0, minX - cellX, cellX - maxX), gy = Math.max(0, minY - cellY, cellY - maxY);
+          gaps[g + q] = gx * gx;
+          gaps[g + BLOCK + q] = gy * gy;
+        }
         nearOrig[nearCount++] = segs[i]!;
       }
     }
@@ -116,7 +124,7 @@ export class BlockPass {
         const lng = colLng[bx + c]!;
         const k = (by + r) * TILE + (bx + c);
         if (done[k]) continue;
-        const filled = this.fillCellFast(tile, k, nearOrig, nearCount, hint, lng, lat, maxSnap, reach, x0 + c * cs, y0 + r * cs);
+        const filled = this.fillCellFast(tile, k, nearOrig, nearCount, hint, lng, lat, maxSnap, reach, c, r);
         hint = this.lastBestIndex;
         if (filled) continue;
         if (nearCount <= TIE_SEARCH_ABOVE && this.fillSameEdgeTie(tile, k, nearCount, lng, lat, maxSnap, reach, this.lastBest)) continue;
@@ -210,11 +218,12 @@ export class BlockPass {
    * to tell takes fillCellExact (Math.hypot, as before). Returns false on a tie (within 1e-6 m) so
    * the caller takes the general path. Cells with no road within reach are done (true, left empty).
    * Candidates are tried from `first` on, round the list; lastBestIndex is left at the nearest.
+   * (col, row): the cell within the block, for its squared gaps to the candidates' boxes.
    */
-  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, count: number, first: number, lng: number, lat: number, maxSnap: number, reach: number, cellX: number, cellY: number): boolean {
+  private fillCellFast(tile: SnapTile, k: number, segs: Int32Array, count: number, first: number, lng: number, lat: number, maxSnap: number, reach: number, col: number, row: number): boolean {
     const { graph: g, index } = this.net;
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
-    const shape = g.shapeLngLat, boxes = this.scratchNearBox;
+    const shape = g.shapeLngLat, gaps = this.scratchGaps, gx = col, gy = BLOCK + row;
     let best = Infinity, second = Infinity, third = Infinity, bestSeg = -1, bestT = 0, secondSeg = -1, secondT = 0, bestJ = 0;
     // A segment whose box is farther from the cell (local metres) than 1 mm beyond the nearest found
     // so far, up to the projection's < 1 % scale, can neither be nearest, nor tie it, nor be a third
@@ -222,8 +231,7 @@ export class BlockPass {
     let stop2 = Infinity;
     if (first >= count) first = 0;
     for (let n = 0, j = first; n < count; n++, j = j + 1 === count ? 0 : j + 1) {
-      const bdx = Math.max(0, boxes[4 * j]! - cellX, cellX - boxes[4 * j + 2]!), bdy = Math.max(0, boxes[4 * j + 1]! - cellY, cellY - boxes[4 * j + 3]!);
-      if (bdx * bdx + bdy * bdy > stop2) continue;
+      if (gaps[8 * j + gx]! + gaps[8 * j + gy]! > stop2) continue;
       const seg = segs[j]!, i = index.segmentShape[seg]!;
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
