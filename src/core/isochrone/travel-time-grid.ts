@@ -140,11 +140,17 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
   const needBlocks = new Uint8Array(bw * bh), needTiles = new Uint8Array(tw * th);
   const margin = net.profile.maxSnapMeters + 2 * cs;
   const xy = index.shapeXY;
+  // The blocks with a point within `margin` of the box: per block row, the box's x-range widened
+  // by the half-chord sqrt(margin² − dy²) at the row's nearest dy (not by the whole margin).
   const markBox = (minX: number, minY: number, maxX: number, maxY: number, margin: number) => {
-    const a = Math.max(0, Math.floor((minX - margin) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((maxX + margin) / blockMeters) - bx0);
     const c = Math.max(0, Math.floor((minY - margin) / blockMeters) - by0), d = Math.min(bh - 1, Math.floor((maxY + margin) / blockMeters) - by0);
-    if (a > b) return;
-    for (let y = c; y <= d; y++) needBlocks.fill(1, y * bw + a, y * bw + b + 1);
+    for (let y = c; y <= d; y++) {
+      const y0 = (y + by0) * blockMeters, dy = Math.max(0, minY - (y0 + blockMeters), y0 - maxY);
+      if (dy > margin) continue;
+      const half = Math.sqrt(margin * margin - dy * dy) + 1e-6 * margin;
+      const a = Math.max(0, Math.floor((minX - half) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((maxX + half) / blockMeters) - bx0);
+      if (a <= b) needBlocks.fill(1, y * bw + a, y * bw + b + 1);
+    }
   };
   // Per segment for long edges (a winding road's box is much larger than its band), per edge else.
   const markEdge = (e: number, margin: number) => {
