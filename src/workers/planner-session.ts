@@ -1,7 +1,7 @@
 import {
   bestTimesToPlaces, capacityAwareAssignment, closedEdgesFromBarriers, coverSetsFromMatrix, exactMaxCovering, exactShelterSiting,
   greedyMaxCovering, greedyShelterSiting, nearestShelterAssignment, rollUpCoverage, snapAll, travelTimeMatrix,
-  type Assignment, type CoverageRollUp, type CoveringSolution, type LinearSolver, type PlanningPoint, type RoadNetwork, type SitingSolution,
+  type Assignment, type CoverageRollUp, type CoveringSolution, type LinearSolver, type PlanningPoint, type RoadNetwork, type SitingProblem, type SitingSolution,
 } from '../core';
 import type { BarrierSpec } from './protocol';
 
@@ -155,7 +155,12 @@ export class PlannerSession {
     const missing = targets.filter((t) => !this.cache.has(colKey(t, b, budgetSeconds)));
     if (missing.length) {
       const m = travelTimeMatrix(this.walk, this.villages, missing, { closedEdges: this.closed('walk', b), budgetSeconds });
-      missing.forEach((t, j) => this.cache.set(colKey(t, b, budgetSeconds), Float64Array.from({ length: V }, (_, v) => m[v * missing.length + j]!)));
+      const M = missing.length;
+      missing.forEach((t, j) => {
+        const col = new Float64Array(V);
+        for (let v = 0; v < V; v++) col[v] = m[v * M + j]!;
+        this.cache.set(colKey(t, b, budgetSeconds), col);
+      });
     }
     targets.forEach((t, j) => {
       const col = this.cache.get(colKey(t, b, budgetSeconds)) as Float64Array;
@@ -228,10 +233,23 @@ export class PlannerSession {
 
   /** Where p new shelters of the given capacity would give the most people a place within the walk. */
   async suggestShelters(p: ShelterParams & { capacity: number; p: number; extraCandidates?: readonly PlanningPoint[] }): Promise<ShelterSuggestion> {
+    const candidates = this.siteCandidates(p.extraCandidates);
+    const problem = this.sitingProblem(p);
+    const ids = (s: SitingSolution) => ({ ...s, chosenIds: s.chosen.map((c) => candidates[c.candidate]!.id) });
+    const greedy = greedyShelterSiting(problem);
+    return { greedy: ids(greedy), exact: ids(exactShelterSiting(problem, await this.getSolver(), { timeLimitSeconds: 60, incumbent: greedy })) };
+  }
+
+  private siteCandidates(extra: readonly PlanningPoint[] | undefined): PlanningPoint[] {
+    return [...this.villages.map((v) => ({ id: v.id, lngLat: v.lngLat })), ...(extra ?? [])];
+  }
+
+  /** The siting problem of suggestShelters: candidates are the villages, then the extra points. */
+  sitingProblem(p: ShelterParams & { capacity: number; p: number; extraCandidates?: readonly PlanningPoint[] }): SitingProblem {
     const planning = [...this.planningShelters(p.typhoonSafeOnly).map((s) => ({ id: s.id, lngLat: s.lngLat, capacity: s.capacity })), ...(p.newShelters ?? [])];
-    const candidates: PlanningPoint[] = [...this.villages.map((v) => ({ id: v.id, lngLat: v.lngLat })), ...(p.extraCandidates ?? [])];
+    const candidates = this.siteCandidates(p.extraCandidates);
     const maxWalkSeconds = p.maxWalkMinutes * 60;
-    const problem = {
+    return {
       demand: this.demand(p.share),
       capacity: planning.map((s) => s.capacity),
       seconds: this.walkColumns(planning, p.barriers),
@@ -241,9 +259,6 @@ export class PlannerSession {
       maxWalkSeconds,
       p: p.p,
     };
-    const ids = (s: SitingSolution) => ({ ...s, chosenIds: s.chosen.map((c) => candidates[c.candidate]!.id) });
-    const greedy = greedyShelterSiting(problem);
-    return { greedy: ids(greedy), exact: ids(exactShelterSiting(problem, await this.getSolver(), { timeLimitSeconds: 60, incumbent: greedy })) };
   }
 }
 

@@ -7,6 +7,9 @@ export class FlowNetwork {
   private heads: number[] = [];
   private caps: number[] = [];
   private readonly adjacency: number[][];
+  /** while a trial runs: [arc, capacity before] pairs to undo, and the arc count to cut back to */
+  private undo: number[] | null = null;
+  private arcsAtTrial = 0;
 
   constructor(readonly nodeCount: number) {
     this.adjacency = Array.from({ length: nodeCount }, () => []);
@@ -22,6 +25,31 @@ export class FlowNetwork {
     return id;
   }
 
+  /**
+   * Runs `trial` (typically: add arcs, then maxFlow for the flow they add) and puts the network
+   * back as it was: the capacities the trial's flows changed are restored and the arcs it added
+   * removed. Pricing one more sink from a network already at its maximum flow this way costs only
+   * the augmenting paths the new arcs open, not a new flow from zero.
+   */
+  tryThenUndo<T>(trial: () => T): T {
+    if (this.undo) throw new Error('FlowNetwork.tryThenUndo does not nest');
+    this.undo = [];
+    this.arcsAtTrial = this.heads.length;
+    try {
+      return trial();
+    } finally {
+      const undo = this.undo;
+      this.undo = null;
+      for (let i = undo.length - 2; i >= 0; i -= 2) this.caps[undo[i]!] = undo[i + 1]!;
+      for (let id = this.heads.length - 2; id >= this.arcsAtTrial; id -= 2) {
+        this.adjacency[this.heads[id + 1]!]!.pop(); // the tail's list ends with this arc
+        this.adjacency[this.heads[id]!]!.pop(); // the head's list ends with its reverse
+      }
+      this.heads.length = this.arcsAtTrial;
+      this.caps.length = this.arcsAtTrial;
+    }
+  }
+
   /** The flow on an arc after maxFlow. */
   flowOn(arc: number): number {
     return this.caps[arc + 1]!;
@@ -30,6 +58,7 @@ export class FlowNetwork {
   /** Pushes the maximum flow from source to sink; returns its value. */
   maxFlow(source: number, sink: number): number {
     const n = this.nodeCount, { heads, caps, adjacency } = this;
+    // (arcs added during a trial are cut off whole afterwards; only older arcs need their capacity logged)
     const EPS = 1e-9;
     const level = new Int32Array(n);
     const next = new Int32Array(n);
@@ -42,6 +71,7 @@ export class FlowNetwork {
         if (caps[a]! > EPS && level[w] === level[v]! + 1) {
           const got = dfs(w, Math.min(pushed, caps[a]!));
           if (got > 0) {
+            if (this.undo && a < this.arcsAtTrial) this.undo.push(a, caps[a]!, a ^ 1, caps[a ^ 1]!);
             caps[a] = caps[a]! - got;
             caps[a ^ 1] = caps[a ^ 1]! + got;
             return got;

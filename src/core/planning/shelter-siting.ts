@@ -48,14 +48,36 @@ export interface SitingSolution {
 /** Within the walk: a finite time no longer than the limit (an infinite limit still needs a way there). */
 const within = (t: number, limit: number) => Number.isFinite(t) && t <= limit;
 
+/**
+ * Per village with people to move, the existing shelters within the walk (read once per problem:
+ * the greedy siting prices hundreds of sites on the same problem, and with many shelters the
+ * villages × shelters scan would dominate every price).
+ */
+const reachCache = new WeakMap<SitingProblem, Int32Array[]>();
+function shelterReach(pr: SitingProblem): Int32Array[] {
+  let reach = reachCache.get(pr);
+  if (!reach) {
+    const V = pr.demand.length, S = pr.capacity.length;
+    reach = Array.from({ length: V }, (_, v) => {
+      if (!(pr.demand[v]! > 0)) return new Int32Array(0);
+      const out: number[] = [];
+      for (let s = 0; s < S; s++) if (within(pr.seconds[v * S + s]!, pr.maxWalkSeconds)) out.push(s);
+      return Int32Array.from(out);
+    });
+    reachCache.set(pr, reach);
+  }
+  return reach;
+}
+
 export function mostPlaced(pr: SitingProblem, sites: readonly number[]): number {
   const V = pr.demand.length, S = pr.capacity.length, K = sites.length;
   const source = V + S + K, sink = source + 1;
   const net = new FlowNetwork(V + S + K + 2);
+  const reach = shelterReach(pr);
   for (let v = 0; v < V; v++) {
     if (!(pr.demand[v]! > 0)) continue;
     net.addArc(source, v, pr.demand[v]!);
-    for (let s = 0; s < S; s++) if (within(pr.seconds[v * S + s]!, pr.maxWalkSeconds)) net.addArc(v, V + s, Infinity);
+    for (const s of reach[v]!) net.addArc(v, V + s, Infinity);
     sites.forEach((c, k) => {
       if (within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) net.addArc(v, V + S + k, Infinity);
     });
@@ -63,6 +85,62 @@ export function mostPlaced(pr: SitingProblem, sites: readonly number[]): number 
   for (let s = 0; s < S; s++) net.addArc(V + s, sink, pr.capacity[s]!);
   for (let k = 0; k < K; k++) net.addArc(V + S + k, sink, pr.newCapacity);
   return net.maxFlow(source, sink);
+}
+
+/**
+ * The placement flow kept at its maximum while sites are added one by one: the price of one more
+ * site is the flow its arcs add from there (a trial undone afterwards), the same number as
+ * mostPlaced(pr, [...sites, c]) − mostPlaced(pr, sites) — a maximum flow's value is unique — at
+ * the cost of the few augmenting paths the site opens, not of a new flow from zero.
+ */
+class PlacementFlow {
+  private readonly net: FlowNetwork;
+  private readonly source: number;
+  private readonly sink: number;
+  private added = 0;
+  placed: number;
+
+  constructor(private readonly pr: SitingProblem, private readonly maxSites: number) {
+    const V = pr.demand.length, S = pr.capacity.length;
+    this.net = new FlowNetwork(V + S + maxSites + 2);
+    this.source = V + S + maxSites;
+    this.sink = this.source + 1;
+    const reach = shelterReach(pr);
+    for (let v = 0; v < V; v++) {
+      if (!(pr.demand[v]! > 0)) continue;
+      this.net.addArc(this.source, v, pr.demand[v]!);
+      for (const s of reach[v]!) this.net.addArc(v, V + s, Infinity);
+    }
+    for (let s = 0; s < S; s++) this.net.addArc(V + s, this.sink, pr.capacity[s]!);
+    this.placed = this.net.maxFlow(this.source, this.sink);
+  }
+
+  private addSite(c: number): void {
+    const pr = this.pr, V = pr.demand.length, node = V + pr.capacity.length + this.added;
+    for (let v = 0; v < V; v++) {
+      if (pr.demand[v]! > 0 && within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) this.net.addArc(v, node, Infinity);
+    }
+    this.net.addArc(node, this.sink, pr.newCapacity);
+  }
+
+  /** People one more site at candidate c would place, the network left as it is. */
+  gainOf(c: number): number {
+    if (this.added >= this.maxSites) throw new CoreError('invalid-argument', 'no room for another site in the placement flow');
+    return this.net.tryThenUndo(() => {
+      this.addSite(c);
+      return this.net.maxFlow(this.source, this.sink);
+    });
+  }
+
+  /** Adds the site for good; returns the people it places. */
+  add(c: number): number {
+    if (this.added >= this.maxSites) throw new CoreError('invalid-argument', 'no room for another site in the placement flow');
+    this.addSite(c);
+    this.added++;
+    const gain = this.net.maxFlow(this.source, this.sink);
+    this.placed += gain;
+    return gain;
+  }
 }
 
 function check(pr: SitingProblem): void {
@@ -77,7 +155,8 @@ function check(pr: SitingProblem): void {
  */
 export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
   check(pr);
-  const basePlaced = mostPlaced(pr, []);
+  const flow = new PlacementFlow(pr, pr.p);
+  const basePlaced = flow.placed;
   const chosen: SitingPick[] = [];
   let placed = basePlaced;
   // Sites with p dominators never add more than an unchosen dominator (see undominatedCandidates).
@@ -98,11 +177,11 @@ export function greedyShelterSiting(pr: SitingProblem): SitingSolution {
       for (const [c, b] of bound) if (b > topBound || (b === topBound && c < top)) { top = c; topBound = b; }
       if (top < 0) break;
       if (freshAt.get(top) === step) { picked = top; break; }
-      bound.set(top, mostPlaced(pr, [...sites, top]) - placed);
+      bound.set(top, flow.gainOf(top));
       freshAt.set(top, step);
     }
     if (picked < 0 || !(bound.get(picked)! > 1e-7)) break;
-    const gain = bound.get(picked)!;
+    const gain = flow.add(picked); // the same flow as its price: the network was at this point then
     bound.delete(picked);
     sites.push(picked);
     chosen.push({ candidate: picked, marginalPeople: roundPeople(gain) });
@@ -144,8 +223,8 @@ export function exactShelterSiting(
   const kept = undominatedCandidates(pr);
   for (let v = 0; v < V; v++) {
     if (!(pr.demand[v]! > 0)) continue;
-    for (let s = 0; s < S; s++) {
-      if (within(pr.seconds[v * S + s]!, pr.maxWalkSeconds) && pr.capacity[s]! > 0) {
+    for (const s of shelterReach(pr)[v]!) {
+      if (pr.capacity[s]! > 0) {
         const col = b.addColumn(1, 0, Infinity);
         villageCols[v]!.push(col);
         shelterCols[s]!.push(col);
@@ -175,17 +254,19 @@ export function exactShelterSiting(
   const picked = [...zCols].filter(([, z]) => sol.values[z]! > 0.5).map(([c]) => c).sort((a, b2) => a - b2);
   // Order the picks greedily among themselves, so each one's marginal people add up.
   const chosen: SitingPick[] = [];
+  const flow = new PlacementFlow(pr, picked.length);
   let placed = basePlaced;
   const left = new Set(picked);
   while (left.size) {
-    let best = -1, bestPlaced = -1;
+    let best = -1, bestGain = -1;
     for (const c of left) {
-      const f = mostPlaced(pr, [...chosen.map((x) => x.candidate), c]);
-      if (f > bestPlaced + 1e-7) { best = c; bestPlaced = f; }
+      const g = flow.gainOf(c);
+      if (g > bestGain + 1e-7) { best = c; bestGain = g; }
     }
     left.delete(best);
-    if (bestPlaced - placed > 1e-7) chosen.push({ candidate: best, marginalPeople: roundPeople(bestPlaced - placed) });
-    placed = Math.max(placed, bestPlaced);
+    const gain = flow.add(best);
+    if (gain > 1e-7) chosen.push({ candidate: best, marginalPeople: roundPeople(gain) });
+    placed += Math.max(0, gain);
   }
   return {
     method: 'exact', chosen, basePlaced: roundPeople(basePlaced), addedPeople: roundPeople(placed - basePlaced),

@@ -213,6 +213,35 @@ describe('a new shelter of given capacity', () => {
     }
   });
 
+  test('a trial on a flow network is undone exactly: its added flow equals a fresh max flow with the arcs, and the network is as before', () => {
+    const rnd = seededRandom(4242);
+    for (let run = 0; run < 80; run++) {
+      const n = rnd.int(4, 12), source = 0, sink = n - 1;
+      const arcs = Array.from({ length: rnd.int(3, 30) }, () => [rnd.int(0, n - 2), rnd.int(1, n - 1), rnd.int(0, 20)] as const).filter(([a, b]) => a !== b);
+      const extra = Array.from({ length: rnd.int(1, 6) }, () => [rnd.int(0, n - 2), rnd.int(1, n - 1), rnd.int(0, 20)] as const).filter(([a, b]) => a !== b);
+      const fresh = (list: ReadonlyArray<readonly [number, number, number]>) => {
+        const f = new FlowNetwork(n);
+        for (const [a, b, c] of list) f.addArc(a, b, c);
+        return f;
+      };
+      const net = fresh(arcs);
+      const base = net.maxFlow(source, sink);
+      const firstArcFlows = arcs.map((_, k) => net.flowOn(2 * k));
+      const gain = net.tryThenUndo(() => {
+        for (const [a, b, c] of extra) net.addArc(a, b, c);
+        return net.maxFlow(source, sink);
+      });
+      expect(base + gain).toBeCloseTo(fresh([...arcs, ...extra]).maxFlow(source, sink), 9);
+      expect(arcs.map((_, k) => net.flowOn(2 * k))).toEqual(firstArcFlows); // capacities restored
+      expect(net.maxFlow(source, sink)).toBe(0); // still at its maximum, no arc left over
+      const again = net.tryThenUndo(() => {
+        for (const [a, b, c] of extra) net.addArc(a, b, c);
+        return net.maxFlow(source, sink);
+      });
+      expect(again).toBeCloseTo(gain, 9);
+    }
+  });
+
   test('the flow network on a textbook case', () => {
     const n = new FlowNetwork(4);
     n.addArc(0, 1, 3); n.addArc(0, 2, 2); n.addArc(1, 2, 5); n.addArc(1, 3, 2); n.addArc(2, 3, 3);
