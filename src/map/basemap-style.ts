@@ -16,7 +16,8 @@ export interface BasemapData {
   /**
    * Where MapLibre's own worker reads the drawn roads itself (a province's 3.5 MB of major roads):
    * then the page does not serialize the parsed `roads` to MapLibre's worker (~100–300 ms on its
-   * thread). `roads` stays for the page's other uses (the import checks).
+   * thread). `roads` stays for the page's other uses (the import checks). The roads are then a
+   * source of their own (`roads`), not part of the merged basemap source.
    */
   roadsUrl?: string;
 }
@@ -53,11 +54,38 @@ const ROAD_COLOR: Record<(typeof ROAD_CLASSES)[number], string> = {
   track: '#9b7b55',
 };
 
+/**
+ * The whole basemap is one GeoJSON source, each feature tagged with the part it belongs to
+ * (`basemapPart`) and every layer filtered to its part. One source instead of five means one set of
+ * tiles instead of five: at a new zoom MapLibre makes, uploads and clips a fifth as many tiles, and
+ * every frame draws one stencil clipping mask per tile instead of one per tile and source (five
+ * tile-sized stencil passes a frame, which software WebGL — SwiftShader — paid in full).
+ */
+export const BASEMAP_SOURCE = 'basemap';
+type BasemapPart = 'county' | 'township' | 'seat' | 'village' | 'road';
+
+function partIs(part: BasemapPart): ExpressionSpecification {
+  return ['==', ['get', 'basemapPart'], part];
+}
+
+/** The five FeatureCollections as one (the roads left out on request), each feature tagged with its part (the inputs are not changed). */
+export function mergedBasemapData(data: BasemapData, options: { roads?: boolean } = {}): FeatureCollection {
+  const parts: [BasemapPart, FeatureCollection][] = [['county', data.county], ['township', data.townships], ['seat', data.townshipSeats], ['village', data.villages]];
+  if (options.roads ?? true) parts.push(['road', data.roads]);
+  return {
+    type: 'FeatureCollection',
+    features: parts.flatMap(([part, fc]) => fc.features.map((f) => ({ ...f, properties: { ...(f.properties ?? {}), basemapPart: part } }))),
+  };
+}
+
 function widthByZoom([z8, z14]: readonly [number, number], scale = 1): ExpressionSpecification {
   return ['interpolate', ['exponential', 1.4], ['zoom'], 8, z8 * scale, 14, z14 * scale];
 }
 
-function roadLayers(): LayerSpecification[] {
+/** The road layers, from the merged basemap source or (roads read from a URL) their own `roads` source. */
+function roadLayers(ownSource: boolean): LayerSpecification[] {
+  const source = ownSource ? 'roads' : BASEMAP_SOURCE;
+  const isClass = (c: string): ExpressionSpecification => (ownSource ? ['==', ['get', 'highway'], c] : ['all', partIs('road'), ['==', ['get', 'highway'], c]]);
   // Drawn minor → major so trunk roads end up on top.
   const order = [...ROAD_CLASSES].reverse();
   const casings: LayerSpecification[] = order
@@ -65,16 +93,16 @@ function roadLayers(): LayerSpecification[] {
     .map((c) => ({
       id: `road-${c}-casing`,
       type: 'line',
-      source: 'roads',
-      filter: ['==', ['get', 'highway'], c],
+      source,
+      filter: isClass(c),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': '#b8a98f', 'line-width': widthByZoom(ROAD_WIDTH_PIXELS[c], 1.6), 'line-opacity': 0.7 },
     }));
   const fills: LayerSpecification[] = order.map((c) => ({
     id: `road-${c}`,
     type: 'line',
-    source: 'roads',
-    filter: ['==', ['get', 'highway'], c],
+    source,
+    filter: isClass(c),
     layout: { 'line-join': 'round', 'line-cap': c === 'track' ? 'butt' : 'round' },
     paint: {
       'line-color': ROAD_COLOR[c],
@@ -102,46 +130,48 @@ export function buildBasemapStyle(
     version: 8,
     name: 'OneMap offline basemap (Taishun demo)',
     sources: {
-      county: { type: 'geojson', data: data.county },
-      townships: { type: 'geojson', data: data.townships },
-      'township-seats': { type: 'geojson', data: data.townshipSeats },
-      villages: { type: 'geojson', data: data.villages },
-      roads: { type: 'geojson', data: data.roadsUrl ?? data.roads },
+      [BASEMAP_SOURCE]: { type: 'geojson', data: mergedBasemapData(data, { roads: !data.roadsUrl }) },
+      ...(data.roadsUrl ? { roads: { type: 'geojson' as const, data: data.roadsUrl } } : {}),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe6ea' } },
-      { id: 'county-fill', type: 'fill', source: 'county', paint: { 'fill-color': '#f5f2e8' } },
+      { id: 'county-fill', type: 'fill', source: BASEMAP_SOURCE, filter: partIs('county'), paint: { 'fill-color': '#f5f2e8' } },
       {
         id: 'township-fill',
         type: 'fill',
-        source: 'townships',
+        source: BASEMAP_SOURCE,
+        filter: partIs('township'),
         paint: { 'fill-color': ['case', ['==', ['%', ['to-number', ['slice', ['get', 'id'], 1], 0], 2], 0], '#eef0e2', '#f5f2e8'] },
       },
       {
         id: 'township-outline',
         type: 'line',
-        source: 'townships',
+        source: BASEMAP_SOURCE,
+        filter: partIs('township'),
         paint: { 'line-color': '#8f8aa3', 'line-width': 1, 'line-dasharray': [3, 2] },
       },
-      ...roadLayers(),
+      ...roadLayers(!!data.roadsUrl),
       {
         id: 'county-outline-halo',
         type: 'line',
-        source: 'county',
+        source: BASEMAP_SOURCE,
+        filter: partIs('county'),
         paint: { 'line-color': '#b9a6d8', 'line-width': 6, 'line-opacity': 0.5 },
       },
-      { id: 'county-outline', type: 'line', source: 'county', paint: { 'line-color': '#4d3f73', 'line-width': 2 } },
+      { id: 'county-outline', type: 'line', source: BASEMAP_SOURCE, filter: partIs('county'), paint: { 'line-color': '#4d3f73', 'line-width': 2 } },
       {
         id: 'village-dots',
         type: 'circle',
-        source: 'villages',
+        source: BASEMAP_SOURCE,
+        filter: partIs('village'),
         minzoom: 10.5,
         paint: { 'circle-radius': 2.5, 'circle-color': '#6b6b6b', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
       },
       {
         id: 'village-labels',
         type: 'symbol',
-        source: 'villages',
+        source: BASEMAP_SOURCE,
+        filter: partIs('village'),
         minzoom: 11.5,
         layout: {
           'text-field': text,
@@ -162,7 +192,8 @@ function townshipLabelLayer(text: ExpressionSpecification, font: string[]): Laye
   return {
     id: 'township-labels',
     type: 'symbol',
-    source: 'township-seats',
+    source: BASEMAP_SOURCE,
+    filter: partIs('seat'),
     layout: {
       'text-field': text,
       'text-font': font,

@@ -21,7 +21,7 @@ import { DEFAULT_FILTERS, type ResourceFilters } from './state/filters';
 import type { SearchEntry } from './state/search';
 import { useDerivedData, useTownshipName } from './state/use-derived-data';
 import { useHashChange, useHashSync } from './state/use-hash-sync';
-import type { HashState } from './state/url-hash';
+import { sameEntries, sameMembers, type HashState } from './state/url-hash';
 import { VIEWS, VIEW_IDS, viewById } from './views/registry';
 import type { ViewContribution, ViewParams } from './views/types';
 
@@ -77,11 +77,13 @@ export function App({ initial, defaults }: AppProps) {
   );
   useHashSync(hashState);
   useHashChange(defaults, (next) => {
-    setVisibleKinds(new Set(next.visibleKinds));
+    // Unchanged fields keep their objects: a hash that only moves the map re-renders nothing else
+    // (a new Set or params object re-derived the data and re-rendered the view in the zoom's frame).
+    setVisibleKinds((prev) => (sameMembers(prev, next.visibleKinds) ? prev : new Set(next.visibleKinds)));
     setSelectedId(next.selectedId);
     setCircleId(next.circleId);
     setViewId(next.view);
-    setViewParams(next.viewParams);
+    setViewParams((prev) => (sameEntries(prev, next.viewParams) ? prev : next.viewParams));
     setFlyTo((prev) => ({ lngLat: next.center, zoom: next.zoom, seq: (prev?.seq ?? 0) + 1, animate: false }));
     if (next.lang !== lang) void i18n.changeLanguage(next.lang);
   }, VIEW_IDS);

@@ -6,7 +6,7 @@ import { buildIconSvg, RESOURCE_KINDS, RESOURCE_KIND_STYLES, iconParts, shelterS
 import { FAN_OUT_MIN_ZOOM } from '../../src/config/map-defaults';
 import { fanOutPoints } from '../../src/map/fan-out';
 import type { ClusterCirclesDescriptor, IconPointsDescriptor, LayerDescriptor, MapPoint } from '../../src/map/layer-descriptor';
-import { buildLayerDescriptors, countDrawnByKind, drawnIconPositions } from '../../src/map/layers/build-layer-descriptors';
+import { buildLayerDescriptors, countDrawnByKind, drawnIconPositions, prewarmResourceDescriptors } from '../../src/map/layers/build-layer-descriptors';
 import { clusterRadiusPixels } from '../../src/map/layers/cluster-layer';
 import { moveClearOf } from '../../src/map/layers/clear-of-icons';
 import { iconSizePixelsAtZoom } from '../../src/map/layers/icon-size';
@@ -204,3 +204,30 @@ it('icons grow with zoom', () => {
   const at = (z: number) => icons(build(z)).find((d) => d.id === 'resource-fire_station')!.iconSizePixels;
   expect(at(16)).toBeGreaterThan(at(10));
 });
+
+describe('resource descriptors are cached per whole zoom and can be computed ahead', () => {
+  it('a prewarmed zoom is used as it is (the same fan and icon arrays), equal to one computed on demand', () => {
+    const points = { ...demo }; // a new points record: its own cache
+    const cold = buildLayerDescriptors({ pointsByKind: { ...demo, camera: [...demo.camera] }, visibleKinds: all, zoom: 16, selectedLngLat: null });
+    expect(prewarmResourceDescriptors(points, all, 16.7)).toBe(true);
+    expect(prewarmResourceDescriptors(points, all, 16)).toBe(false); // already there
+    const a = buildLayerDescriptors({ pointsByKind: points, visibleKinds: all, zoom: 16.2, selectedLngLat: null });
+    const b = buildLayerDescriptors({ pointsByKind: points, visibleKinds: all, zoom: 16.9, selectedLngLat: null });
+    const fanOf = (ds: LayerDescriptor[]) => ds.find((d) => d.type === 'fan-out');
+    expect(fanOf(a)).toBe(fanOf(b));
+    expect(icons(a).map((d) => d.points)).toEqual(icons(b).map((d) => d.points));
+    icons(a).forEach((d, i) => expect(d).toBe(icons(b)[i]));
+    expect(drawnIconPositions(a)).toEqual(drawnIconPositions(cold));
+  });
+  it('zooming back and forth keeps each zoom (no recomputation), and other kinds make a new cache', () => {
+    const points = { ...demo };
+    const z14 = build14(points);
+    expect(z14.find((d) => d.id === 'cluster-resources')).toBeDefined();
+    buildLayerDescriptors({ pointsByKind: points, visibleKinds: all, zoom: 15, selectedLngLat: null });
+    expect(build14(points).find((d) => d.id === 'cluster-resources')).toBe(z14.find((d) => d.id === 'cluster-resources'));
+    expect(prewarmResourceDescriptors(points, new Set<ResourceKind>(['shelter']), 14)).toBe(true);
+  });
+});
+function build14(points: Record<ResourceKind, Demo[]>) {
+  return buildLayerDescriptors({ pointsByKind: points, visibleKinds: all, zoom: 14, selectedLngLat: null });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_KINDS } from '../../src/config/resource-kinds';
 import { MIN_ZOOM } from '../../src/config/map-defaults';
-import { DEFAULT_HASH_STATE, parseHash, serializeHash, type HashState } from '../../src/ui/state/url-hash';
+import { DEFAULT_HASH_STATE, parseHash, sameEntries, sameMembers, serializeHash, type HashState } from '../../src/ui/state/url-hash';
 
 describe('url hash', () => {
   it('round-trips a full state', () => {
@@ -92,5 +92,29 @@ describe('url hash', () => {
       expect(hash).not.toContain('sel=X');
       expect(parseHash(hash).viewParams).toEqual({ ok: 'a b&c' });
     });
+  });
+});
+
+describe('a hash applied again keeps unchanged objects', () => {
+  it('sameMembers: same members in any order and with repeats, not a subset or superset', () => {
+    expect(sameMembers(new Set(['shelter', 'camera']), ['camera', 'shelter'])).toBe(true);
+    expect(sameMembers(new Set(['shelter', 'camera']), ['camera', 'shelter', 'camera'])).toBe(true);
+    expect(sameMembers(new Set(['shelter', 'camera']), ['camera'])).toBe(false);
+    expect(sameMembers(new Set(['shelter']), ['camera', 'shelter'])).toBe(false);
+    expect(sameMembers(new Set<string>(), [])).toBe(true);
+  });
+  it('sameEntries: same keys and values; a missing, extra or changed key differs', () => {
+    expect(sameEntries({ inc: '1,2', cl: 'L1' }, { cl: 'L1', inc: '1,2' })).toBe(true);
+    expect(sameEntries({ inc: '1,2' }, { inc: '1,3' })).toBe(false);
+    expect(sameEntries({ inc: '1,2' }, { inc: '1,2', cl: 'L1' })).toBe(false);
+    expect(sameEntries({ inc: '1,2', k: '' }, { inc: '1,2', cl: '' })).toBe(false);
+    expect(sameEntries({}, {})).toBe(true);
+  });
+  it('parsing a hash that only moves the map gives equal kinds and view params', () => {
+    const a = parseHash('#map=14/27.5/119.7&view=duty&inc=119.7,27.5&layers=shelter,camera', DEFAULT_HASH_STATE);
+    const b = parseHash('#map=15/27.51/119.71&view=duty&inc=119.7,27.5&layers=shelter,camera', DEFAULT_HASH_STATE);
+    expect(sameMembers(new Set(a.visibleKinds), b.visibleKinds)).toBe(true);
+    expect(sameEntries(a.viewParams, b.viewParams)).toBe(true);
+    expect(b.zoom).toBe(15);
   });
 });

@@ -118,3 +118,15 @@ export function serializeHash(state: HashState): string {
 function encodeViewValue(value: string): string {
   return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
 }
+
+/** Whether a set holds exactly these members (a hash applied again keeps the same Set). */
+export function sameMembers<T>(set: ReadonlySet<T>, members: readonly T[]): boolean {
+  const distinct = new Set(members);
+  return distinct.size === set.size && [...distinct].every((m) => set.has(m));
+}
+
+/** Whether two string records hold the same keys and values. */
+export function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+}
