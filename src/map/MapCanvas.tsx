@@ -9,6 +9,7 @@ import { captureImage, metersPerPixelAtCenter } from './canvas/capture-image';
 import { attachDeckOverlay, type DeckOverlay } from './canvas/deck-overlay';
 import { createDrawing } from './canvas/drawing';
 import { watchLongPress } from './canvas/long-press';
+import { isSoftwareRenderer, rendererOf } from './canvas/software-gl';
 import { removeMarkers, syncMarkers, type MarkersOnMap } from './canvas/markers';
 import { syncOverlaySources, type OverlaysOnMap } from './canvas/overlay-sources';
 import { syncPolygonBands, type BandsOnMap } from './canvas/polygon-bands';
@@ -89,6 +90,8 @@ export function MapCanvas(props: MapCanvasProps) {
   const [contextLost, setContextLost] = useState(false);
   const drawRef = useRef<TerraDraw | null>(null);
   const markersRef = useRef<MarkersOnMap>(new Map());
+  // Software WebGL (SwiftShader, llvmpipe, WARP): flights jump instead of animating (see software-gl.ts).
+  const softwareGlRef = useRef(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -106,6 +109,8 @@ export function MapCanvas(props: MapCanvasProps) {
       setUnavailable(true);
       return;
     }
+    const canvas = map.getCanvas();
+    softwareGlRef.current = isSoftwareRenderer(rendererOf(canvas.getContext('webgl2') ?? canvas.getContext('webgl')));
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -148,6 +153,7 @@ export function MapCanvas(props: MapCanvasProps) {
         return [p.x, p.y];
       },
       isMapIdle: () => map.loaded() && !map.isMoving(),
+      softwareRenderer: () => softwareGlRef.current,
       mapLayerIds: () => map.getStyle().layers.map((l) => l.id),
       deckLayerIds: () => toDeckLayers(propsRef.current.descriptors).map((l) => l.id),
     });
@@ -245,7 +251,10 @@ export function MapCanvas(props: MapCanvasProps) {
       // On a phone the detail panel is a bottom sheet: aim above it, not under it.
       const narrow = window.matchMedia('(max-width: 720px)').matches;
       const offsetYPixels = narrow ? -map.getContainer().clientHeight * 0.25 : 0;
-      map.flyTo({ ...target, offset: [0, offsetYPixels], duration: 900 });
+      // On software WebGL each frame of a flight is a long task (new tiles at every zoom it passes):
+      // go there at once, to the same spot.
+      if (softwareGlRef.current) map.easeTo({ ...target, offset: [0, offsetYPixels], duration: 0 });
+      else map.flyTo({ ...target, offset: [0, offsetYPixels], duration: 900 });
     }
   }, [props.flyTo]);
 

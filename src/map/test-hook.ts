@@ -5,6 +5,8 @@
 export interface OnemapTestHook {
   project?: (lngLat: readonly [number, number]) => [number, number];
   isMapIdle?: () => boolean;
+  /** whether the map is drawn by a software WebGL renderer (then flights jump) */
+  softwareRenderer?: () => boolean;
   /** MapLibre style layer ids, bottom first */
   mapLayerIds?: () => string[];
   /** deck.gl overlay layer ids */
