@@ -23,6 +23,38 @@ interface ComputeState {
   /** the resources re-joined to the open roads, per closed-edge mask (reset with the resources) */
   snappedUnderClosure: WeakMap<Uint8Array, SnappedResource[]>;
   points: PointIndex | null;
+  /**
+   * The last request's candidate ids (a province: 52,000, sent with every click), their set, and the
+   * pool narrowed to them: a request with the same ids (compared one by one, ~1 ms) reuses them
+   * instead of building the set and filtering the pool again (6–40 ms per request here).
+   */
+  lastIds: { ids: readonly string[]; set: Set<string>; narrowed: WeakMap<readonly SnappedResource[], Map<string, SnappedResource[]>> } | null;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function idsEntry(s: ComputeState, ids: readonly string[]): NonNullable<ComputeState['lastIds']> {
+  if (!s.lastIds || !sameIds(s.lastIds.ids, ids)) s.lastIds = { ids, set: new Set(ids), narrowed: new WeakMap() };
+  return s.lastIds;
+}
+
+/** The pool's resources of the given kinds and ids (memoised for the last ids, per pool and kinds). */
+function candidatesOf(s: ComputeState, pool: readonly SnappedResource[], kinds: readonly string[] | undefined, ids: readonly string[] | undefined): SnappedResource[] {
+  if (!ids) return pool.filter((r) => !kinds || kinds.includes(r.kind));
+  const entry = idsEntry(s, ids);
+  const kindsKey = kinds ? kinds.join('\u0000') : '*';
+  let byKinds = entry.narrowed.get(pool);
+  if (!byKinds) entry.narrowed.set(pool, (byKinds = new Map()));
+  let out = byKinds.get(kindsKey);
+  if (!out) {
+    out = pool.filter((r) => (!kinds || kinds.includes(r.kind)) && entry.set.has(r.id));
+    byKinds.set(kindsKey, out);
+  }
+  return out;
 }
 
 function requireNetwork(s: ComputeState): RoadNetwork {
@@ -64,7 +96,7 @@ async function fetchRoadFile(url: string, signal: AbortSignal): Promise<ArrayBuf
 
 /** The compute worker's handlers, over one state object; used by compute.worker.ts and in tests. */
 export function createComputeHandlers(): ComputeHandlers {
-  const s: ComputeState = { net: null, raw: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null };
+  const s: ComputeState = { net: null, raw: null, resources: [], byId: new Map(), closedCache: new Map(), snappedUnderClosure: new WeakMap(), points: null, lastIds: null };
   return {
     ...createTyphoonHandlers(() => (s.net ? { raw: s.raw, driving: s.net } : null)),
     async loadRoads({ fileName, bytes: given, url }, ctx) {
@@ -125,7 +157,7 @@ export function createComputeHandlers(): ComputeHandlers {
     },
     nearestStraightLine({ incident, k, kinds, perKind, ids }) {
       if (!s.points) return { result: { results: [] } };
-      const idSet = ids ? new Set(ids) : null;
+      const idSet = ids ? idsEntry(s, ids).set : null;
       const wanted = (i: number, kind?: string) => {
         const r = s.resources[i]!;
         return (kind ? r.kind === kind : !kinds || kinds.includes(r.kind)) && (!idSet || idSet.has(r.id));
@@ -143,8 +175,7 @@ export function createComputeHandlers(): ComputeHandlers {
         pool = s.snappedUnderClosure.get(closedEdges) ?? snapResources(net, s.resources, closedEdges);
         s.snappedUnderClosure.set(closedEdges, pool);
       }
-      const idSet = ids ? new Set(ids) : null;
-      const wanted = pool.filter((r) => (!kinds || kinds.includes(r.kind)) && (!idSet || idSet.has(r.id)));
+      const wanted = candidatesOf(s, pool, kinds, ids);
       // A province's tens of thousands of candidates: bounded searches first (the same k nearest,
       // a fraction of a one-to-all search over 1 M edges); what they did not reach is listed apart.
       const bounded = wanted.length > LARGE_POOL ? findNearestWithinBudgets(net, incident, wanted, { k, perKind, closedEdges, signal: ctx.signal, withRoutes }) : null;

@@ -49,6 +49,20 @@ describe('compute worker on the Taishun demo, over a MessageChannel', () => {
     expect(await client.request('nearest', { incident, k: 3, perKind: false, withRoutes: true })).toEqual(before);
   });
 
+  test('candidate ids narrow each request by their values (a request with other ids is never answered from the last ones)', async () => {
+    const incident: [number, number] = [119.86, 27.64];
+    const all = await client.request('nearest', { incident, k: 50, perKind: false });
+    const [a, b, c] = all.results.map((r) => r.id);
+    const ask = async (ids: string[]) => (await client.request('nearest', { incident, k: 50, perKind: false, ids })).results.map((r) => r.id);
+    expect(await ask([a!, b!])).toEqual([a, b]);
+    expect(await ask([a!, b!])).toEqual([a, b]); // the same values: reused
+    expect(await ask([a!])).toEqual([a]);
+    expect(await ask([a!, c!])).toEqual([a, c]); // same length, other values
+    const straight = await client.request('nearestStraightLine', { incident, k: 50, ids: [c!] });
+    expect(straight.results.map((r) => r.id)).toEqual([c]);
+    expect(await ask([b!, c!])).toEqual([b, c]);
+  });
+
   test('a station’s 5/10/15-minute bands are nested, valid polygons', async () => {
     const id = stations[0]!.properties.id;
     const { bands, unreachable } = await client.request('isochrone', { sourceId: id, bandsMinutes: [5, 10, 15] });
