@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { ensureDir, guardOrigin, launchBrowser, recordLongTasks, requireBuild, startPreview } from '../../tests/e2e/harness.mjs';
+import { demoResources, emptyRoadPoint, metersBetween } from '../../tests/e2e/duty-incident.mjs';
 import { changedFraction, decodePng } from '../../tests/e2e/png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,32 +17,7 @@ const outDir = ensureDir(join(root, 'tests', 'output'));
 const port = Number(process.env.E2E_PORT ?? 4610);
 const runs = Number(process.argv[2] ?? 1);
 const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
-const RESOURCE_FILES = ['shelters', 'rescue-teams', 'fire-stations', 'depots', 'cameras'];
-const allResources = RESOURCE_FILES.flatMap((f) => readJson(`data/taishun/resources/${f}.geojson`).features);
-
-function metersBetween([lng1, lat1], [lng2, lat2]) {
-  const r = 6371008.8, rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 2 * r * Math.asin(Math.sqrt(a));
-}
-/** The duty suite's incident: a road junction far from every resource, nearest the seat beyond 2.5 km. */
-function emptyRoadPoint(minClearMeters = 400) {
-  const seat = readJson('data/taishun/resources/fire-stations.geojson').features[0].geometry.coordinates;
-  const roads = readJson('data/taishun/roads.geojson').features;
-  const uses = new Map();
-  for (const f of roads) for (const c of new Set(f.geometry.coordinates.map((p) => p.join(',')))) uses.set(c, (uses.get(c) ?? 0) + 1);
-  let best = null;
-  for (const f of roads) {
-    if (['track', 'path', 'footway'].includes(f.properties.highway)) continue;
-    for (const c of f.geometry.coordinates) {
-      if ((uses.get(c.join(',')) ?? 0) < 2) continue;
-      const d = metersBetween(c, seat);
-      if (d < 2500 || (best && d >= best.d)) continue;
-      if (allResources.every((r) => metersBetween(r.geometry.coordinates, c) >= minClearMeters)) best = { d, lngLat: c };
-    }
-  }
-  return best.lngLat;
-}
+const allResources = demoResources(root);
 
 async function mapShot(page) {
   return decodePng(await page.locator('[data-testid=map]').screenshot());
@@ -126,7 +102,7 @@ requireBuild(root);
 const server = await startPreview(root, port);
 const { browser, close } = await launchBrowser();
 try {
-  const incidentAt = emptyRoadPoint();
+  const incidentAt = emptyRoadPoint(root, allResources);
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     await guardOrigin(context, server.base, []);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, recordLongTasks, requireBuild, startPreview } from '../harness.mjs';
+import { demoResources, emptyRoadPoint, metersBetween } from '../duty-incident.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -14,38 +15,7 @@ const port = Number(process.env.E2E_PORT ?? 4188);
 const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 const shot = (name) => join(outDir, `duty-${name}.png`);
 
-const RESOURCE_FILES = ['shelters', 'rescue-teams', 'fire-stations', 'depots', 'cameras'];
-const allResources = RESOURCE_FILES.flatMap((f) => readJson(`data/taishun/resources/${f}.geojson`).features);
-
-function metersBetween([lng1, lat1], [lng2, lat2]) {
-  const r = 6371008.8, rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 2 * r * Math.asin(Math.sqrt(a));
-}
-
-/**
- * A road junction (on the network, with more than one way out, so closing one road leaves it
- * reachable) far from every resource (so a click there hits empty map), nearest the county seat's
- * fire station beyond 2.5 km: a realistic incident out of town.
- */
-function emptyRoadPoint(minClearMeters = 400) {
-  const seat = readJson('data/taishun/resources/fire-stations.geojson').features[0].geometry.coordinates;
-  const roads = readJson('data/taishun/roads.geojson').features;
-  const uses = new Map();
-  for (const f of roads) for (const c of new Set(f.geometry.coordinates.map((p) => p.join(',')))) uses.set(c, (uses.get(c) ?? 0) + 1);
-  let best = null;
-  for (const f of roads) {
-    if (['track', 'path', 'footway'].includes(f.properties.highway)) continue;
-    for (const c of f.geometry.coordinates) {
-      if ((uses.get(c.join(',')) ?? 0) < 2) continue;
-      const d = metersBetween(c, seat);
-      if (d < 2500 || (best && d >= best.d)) continue;
-      if (allResources.every((r) => metersBetween(r.geometry.coordinates, c) >= minClearMeters)) best = { d, lngLat: c };
-    }
-  }
-  if (!best) throw new Error('no empty road junction found');
-  return best.lngLat;
-}
+const allResources = demoResources(root);
 
 async function mapShot(page, file) {
   return decodePng(await page.locator('[data-testid=map]').screenshot({ path: file }));
@@ -162,7 +132,7 @@ try {
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
   const app = `${server.base}/?e2e`;
-  const incidentAt = emptyRoadPoint();
+  const incidentAt = emptyRoadPoint(root, allResources);
 
   await check('the duty view is the default and lives in the hash (#view=duty); an unknown view falls back to it', async () => {
     await page.goto(`${app}#view=nonsense&inc=1,2`);
