@@ -119,6 +119,8 @@ try {
     const first = notReached[0];
     assert(/\d+ 个在 \d+ 分钟内未到达/.test(first.text), `summary: ${first.text}`);
     await page.locator(`[data-testid=${first.id}] summary`).click();
+    // the names render on the details' toggle event, a moment after the click
+    await page.locator(`[data-testid=${first.id}] li`).first().waitFor({ timeout: 5000 }).catch(() => {});
     const shownNames = await page.locator(`[data-testid=${first.id}] li`).count();
     assert(shownNames === Math.min(100, first.count), `${shownNames} names shown of ${first.count}`);
     const station = await page.evaluate(() => document.querySelector('[data-testid=duty-list-fire_station] .duty-row')?.getAttribute('data-testid').replace('duty-row-', ''));
