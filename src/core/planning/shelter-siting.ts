@@ -70,21 +70,10 @@ function shelterReach(pr: SitingProblem): Int32Array[] {
 }
 
 export function mostPlaced(pr: SitingProblem, sites: readonly number[]): number {
-  const V = pr.demand.length, S = pr.capacity.length, K = sites.length;
-  const source = V + S + K, sink = source + 1;
-  const net = new FlowNetwork(V + S + K + 2);
-  const reach = shelterReach(pr);
-  for (let v = 0; v < V; v++) {
-    if (!(pr.demand[v]! > 0)) continue;
-    net.addArc(source, v, pr.demand[v]!);
-    for (const s of reach[v]!) net.addArc(v, V + s, Infinity);
-    sites.forEach((c, k) => {
-      if (within(pr.candidateSeconds[v * pr.candidates + c]!, pr.maxWalkSeconds)) net.addArc(v, V + S + k, Infinity);
-    });
-  }
-  for (let s = 0; s < S; s++) net.addArc(V + s, sink, pr.capacity[s]!);
-  for (let k = 0; k < K; k++) net.addArc(V + S + k, sink, pr.newCapacity);
-  return net.maxFlow(source, sink);
+  // the same network the greedy prices on, built from zero: existing shelters, then each site
+  const flow = new PlacementFlow(pr, sites.length);
+  for (const c of sites) flow.add(c);
+  return flow.placed;
 }
 
 /**
