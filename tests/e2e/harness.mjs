@@ -164,8 +164,10 @@ export async function checkOriginAndErrors(check, { offOrigin, pageErrors }, { o
 
 export function createRunner() {
   const results = [];
+  const figures = [];
   return {
     results,
+    figures,
     async check(name, fn) {
       const started = Date.now();
       try {
@@ -175,6 +177,24 @@ export function createRunner() {
       } catch (err) {
         results.push({ name, ok: false, err });
         console.log(`  ✗ ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n      ')}`);
+      }
+    },
+    /**
+     * A browser figure measured on the wall clock (long tasks, frame times): printed and recorded
+     * (tests/output/e2e-summary-<suite>.json, and the driver's table at the end), never asserted —
+     * the product's rule: on a shared machine with software WebGL a wall-clock limit is a coin
+     * toss, not a test. `fn` returns `{ met, summary }` against the goal it names. A measurement
+     * that cannot be taken at all (no PerformanceObserver support, a step that threw) is a failed
+     * check.
+     */
+    async figure(name, fn) {
+      try {
+        const { met, summary } = await fn();
+        figures.push({ name, met: Boolean(met), summary });
+        console.log(`  ◦ FIGURE ${met ? 'met' : 'NOT MET'}: ${name} — ${summary}`);
+      } catch (err) {
+        results.push({ name: `measuring: ${name}`, ok: false, err });
+        console.log(`  ✗ measuring: ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n      ')}`);
       }
     },
   };
@@ -206,7 +226,7 @@ export function requireBuild(root, dir = 'dist') {
  */
 export async function runSuite({ name, root, port, outDir }, body) {
   requireBuild(root);
-  const { check, results } = createRunner();
+  const { check, figure, results, figures } = createRunner();
   const started = Date.now();
   const server = await startPreview(root, port);
   const offOrigin = [];
@@ -223,7 +243,7 @@ export async function runSuite({ name, root, port, outDir }, body) {
     return page;
   };
   try {
-    await body({ check, results, server, offOrigin, pageErrors, launch, watchErrors });
+    await body({ check, figure, results, server, offOrigin, pageErrors, launch, watchErrors });
   } catch (err) {
     results.push({ name: 'harness', ok: false, err });
     console.log(`  ✗ harness: ${err?.stack ?? err}`);
@@ -231,17 +251,17 @@ export async function runSuite({ name, root, port, outDir }, body) {
     for (const b of browsers) await b.close().catch(() => {});
     server.stop();
   }
-  finishSuite({ outDir, name, results, started });
+  finishSuite({ outDir, name, results, figures, started });
 }
 
 /**
  * Ends a suite: writes tests/output/e2e-summary-<name>.json, prints the `E2E: N passed, M failed`
  * line the driver (run-e2e.mjs) reads, and exits non-zero on any failure.
  */
-export function finishSuite({ outDir, name, results, started }) {
+export function finishSuite({ outDir, name, results, figures = [], started }) {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  const summary = { passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })) };
+  const summary = { passed, failed, seconds: (Date.now() - started) / 1000, results: results.map((r) => ({ name: r.name, ok: r.ok, error: r.ok ? undefined : String(r.err) })), figures };
   writeFileSync(join(outDir, `e2e-summary-${name}.json`), JSON.stringify(summary, null, 2));
   console.log(`E2E: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);

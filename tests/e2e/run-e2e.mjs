@@ -5,7 +5,7 @@
 //   npm run test:e2e -- duty map     only the suites whose file name contains one of the words
 // Each suite is a plain script using ./harness.mjs that ends with its own `E2E: N passed, M failed`.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDir, usablePort } from './harness.mjs';
@@ -27,6 +27,17 @@ const suites = readdirSync(join(here, 'suites'))
   .filter((f) => only.length === 0 || only.some((w) => f.includes(w)))
   .sort((a, b) => (a === 'map.e2e.mjs' ? -1 : b === 'map.e2e.mjs' ? 1 : a.localeCompare(b)));
 
+/** The browser figures (wall-clock, recorded not asserted) a suite wrote into its summary during this run. */
+function figuresOf(file, started) {
+  const path = join(outDir, `e2e-summary-${file.replace(/\.e2e\.mjs$/, '')}.json`);
+  try {
+    if (statSync(path).mtimeMs < started) return [];
+    return JSON.parse(readFileSync(path, 'utf8')).figures ?? [];
+  } catch {
+    return [];
+  }
+}
+
 function runSuite(file, port) {
   return new Promise((resolveRun) => {
     const started = Date.now();
@@ -45,7 +56,7 @@ function runSuite(file, port) {
       const passed = m ? Number(m[1]) : 0;
       // A suite that died before printing its summary counts as one failure.
       const failed = m ? Number(m[2]) + (code !== 0 && Number(m[2]) === 0 ? 1 : 0) : 1;
-      resolveRun({ file, passed, failed, exitCode: code, seconds: (Date.now() - started) / 1000 });
+      resolveRun({ file, passed, failed, exitCode: code, seconds: (Date.now() - started) / 1000, figures: figuresOf(file, started) });
     });
   });
 }
@@ -63,5 +74,10 @@ const failed = results.reduce((n, r) => n + r.failed, 0);
 writeFileSync(join(outDir, 'e2e-summary.json'), JSON.stringify({ passed, failed, suites: results }, null, 2));
 console.log('');
 for (const r of results) console.log(`  ${r.failed === 0 ? '✓' : '✗'} ${r.file}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(0)} s)`);
+const figures = results.flatMap((r) => r.figures.map((f) => ({ suite: r.file, ...f })));
+if (figures.length) {
+  console.log(`\nBrowser figures (wall clock, recorded and not asserted; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):`);
+  for (const f of figures) console.log(`  ${f.met ? 'met    ' : 'NOT MET'} ${f.suite.replace(/\.e2e\.mjs$/, '')}: ${f.name} — ${f.summary}`);
+}
 console.log(`E2E: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && suites.length > 0 ? 0 : 1);

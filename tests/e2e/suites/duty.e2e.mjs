@@ -99,7 +99,7 @@ function cliNearest(incident, resourcesFile, extra = []) {
 requireBuild(root);
 
 const runner = createRunner();
-const { results } = runner;
+const { results, figures, figure } = runner;
 // Every check notes where it started on the page's clock, so each long task is put to its step.
 const stepMarks = [];
 let markPage = null;
@@ -479,20 +479,17 @@ try {
   });
   const stepsEnd = await page.evaluate(() => performance.now());
 
-  // Asserted: no long task over 200 ms during the steps the issue lists (incident click → lists →
-  // route → closures drawn and removed → share link page → CSV → print → cameras, and the rest).
-  // Software WebGL (SwiftShader) on a shared 2-core machine: every frame the compositor waits for
-  // SwiftShader to finish drawing (ReadPixels at the commit, seen with CDP tracing), and when other
-  // work loads the machine even a plain drag of the map has frames over 200 ms. So a plain drag is
-  // measured in the same page (before, in the middle of and after the steps; its tasks are not
-  // counted as steps') and the limit is 200 ms or 3 × its 90th percentile, whichever is larger.
-  // The strict 200 ms is printed apart (met / not met, every task over it with its step). (What
-  // the limit catches: the old first frames of a route or a closure were 4–20 plain frames.)
-  // The two map navigations inside steps (the zoom 14 → 15 onto the route, the search hit's move to
-  // a new place) are printed apart with their cause and not asserted: their longest frames wait on
-  // SwiftShader while a whole new set of tiles arrives, 3–6 plain frames under load (the page's own
-  // script in them is printed too, and is asserted strictly with every frame's below).
-  await check('no long task over max(200 ms, 3 × a plain map drag\'s p90) during these steps (PerformanceObserver longtask; the strict 200 ms and the map navigations printed apart)', async () => {
+  // Recorded, not asserted (a wall-clock figure; the product guide's rule): the long tasks during
+  // the steps the issue lists (incident click → lists → route → closures drawn and removed → share
+  // link page → CSV → print → cameras, and the rest), against the issue's 200 ms. Software WebGL
+  // (SwiftShader) on a shared 2-core machine: every frame the compositor waits for SwiftShader to
+  // finish drawing (ReadPixels at the commit, seen with CDP tracing), and when other work loads the
+  // machine even a plain drag of the map has frames over 200 ms. So a plain drag is measured in the
+  // same page (before, in the middle of and after the steps; its tasks are not counted as steps')
+  // and printed beside, each task over 200 ms with its step. The two map navigations inside steps
+  // (the zoom 14 → 15 onto the route, the search hit's move to a new place) are printed apart.
+  // What must hold and is asserted: the browser records the entries at all.
+  await figure('no long task over 200 ms during these steps (PerformanceObserver longtask; plain map drags and the two map navigations printed apart)', async () => {
     const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask') && PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'));
     assert(supported, 'this Chromium records no longtask / long-animation-frame entries');
     const all = await page.evaluate(() => window.__longTasks);
@@ -502,41 +499,50 @@ try {
     const software = await page.evaluate(() => window.__onemap.softwareRenderer?.() ?? false);
     console.log(`      the map's WebGL renderer is software (SwiftShader): ${software}${software ? ' — flights jump instead of animating' : ''}`);
     const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= stepsStart && f.start < stepsEnd);
+    const navOver = [];
     for (const w of navWindows) {
       const nav = all.filter((t) => navOf(t) === w);
       const navFrames = frames.filter((f) => f.start >= w.start && f.start < w.end);
       const script = Math.max(0, ...navFrames.map((f) => f.scriptMs));
-      console.log(`      map navigation, printed apart: ${w.name}: ${nav.length} long tasks, the longest ${Math.max(0, ...nav.map((t) => t.ms))} ms; over 200 ms: ${nav.filter((t) => t.ms > 200).map((t) => `${t.ms} ms`).join(', ') || 'none'}; the page's script in one frame at most ${script} ms (the rest: the frame's commit waiting on SwiftShader while the new tiles arrive)`);
+      navOver.push(...nav.filter((t) => t.ms > 200).map((t) => `${t.ms} ms (${w.name})`));
+      console.log(`      map navigation: ${w.name}: ${nav.length} long tasks, the longest ${Math.max(0, ...nav.map((t) => t.ms))} ms; over 200 ms: ${nav.filter((t) => t.ms > 200).map((t) => `${t.ms} ms`).join(', ') || 'none'}; the page's script in one frame at most ${script} ms`);
     }
     const plain = [...plainBefore, ...plainMiddle, ...(await plainFramesAt(page))].map((t) => t.ms).sort((a, b) => a - b);
     const quantile = (q) => (plain.length ? plain[Math.min(plain.length - 1, Math.floor(q * plain.length))] : 0);
-    // 200 ms, or 3 × the plain drag's p90 when that is larger (no cliff: at a p90 of 184 ms a
-    // strict 200 ms failed on step frames of 202–484 ms, see the README)
-    const limitMs = Math.max(200, 3 * quantile(0.9));
     const over = tasks.filter((t) => t.ms > 200);
     const longFrames = frames.filter((f) => f.ms > 200);
     const loadTasks = all.filter((t) => t.start < stepsStart && t.ms > 200);
     console.log(`      before the steps (loading the page): long tasks over 200 ms ${loadTasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
-    console.log(`      plain drag of the map: ${plain.length} long tasks, median ${quantile(0.5)} ms, p90 ${quantile(0.9)} ms, max ${quantile(1)} ms, over 200 ms ${plain.filter((ms) => ms > 200).length} → limit max(200, 3 × p90) = ${limitMs} ms`);
+    console.log(`      plain drag of the map (no step, the machine's own noise): ${plain.length} long tasks, median ${quantile(0.5)} ms, p90 ${quantile(0.9)} ms, max ${quantile(1)} ms, over 200 ms ${plain.filter((ms) => ms > 200).length}`);
     console.log(`      long tasks (> 50 ms) during the steps: ${tasks.length}; over 200 ms: ${over.length}; the longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms`);
     console.log(`      long animation frames over 200 ms: ${longFrames.length}; script / frame: ${longFrames.map((f) => `${f.scriptMs}/${f.ms} ms${topScript(f)}`).join(', ') || '—'}`);
-    console.log(`      the strict 200 ms: ${over.length ? `NOT MET by ${over.length} tasks (frames waiting on SwiftShader, listed below)` : 'met'}`);
-    for (const t of over) console.log(`        ${t.ms} ms ${t.ms > limitMs ? 'OVER THE LIMIT' : '(over 200 ms, within the plain-drag limit: a frame waiting on SwiftShader)'} — ${stepOf(t.start)}`);
+    for (const t of over) console.log(`        ${t.ms} ms — ${stepOf(t.start)}`);
     const navigations = navWindows.map((w) => ({ name: w.name, tasks: all.filter((t) => navOf(t) === w) }));
-    writeFileSync(join(outDir, 'duty-long-tasks.json'), JSON.stringify({ limitMs, plain, software, tasks: tasks.map((t) => ({ ...t, step: stepOf(t.start) })), navigations, frames: frames.map((f) => ({ ...f, step: stepOf(f.start) })) }, null, 2));
-    const bad = tasks.filter((t) => t.ms > limitMs);
-    assert(bad.length === 0, `long tasks over ${limitMs} ms: ${bad.map((t) => `${t.ms} ms in "${stepOf(t.start)}"`).join('; ')}`);
+    writeFileSync(join(outDir, 'duty-long-tasks.json'), JSON.stringify({ plain, software, tasks: tasks.map((t) => ({ ...t, step: stepOf(t.start) })), navigations, frames: frames.map((f) => ({ ...f, step: stepOf(f.start) })) }, null, 2));
+    // grouped by step, each step's name cut short, for the one-line figure
+    const byStep = new Map();
+    for (const t of over) {
+      const step = stepOf(t.start).split(/[:;(]/)[0].trim().slice(0, 48);
+      byStep.set(step, [...(byStep.get(step) ?? []), t.ms]);
+    }
+    const overAll = [...[...byStep].map(([step, ms]) => `${step} ${ms.join(', ')} ms`), ...navOver];
+    return {
+      met: overAll.length === 0,
+      summary: `${tasks.length} long tasks in the steps, the longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms; over 200 ms: ${overAll.join('; ') || 'none'}; plain drag p90 ${quantile(0.9)} ms, max ${quantile(1)} ms${software ? ' (SwiftShader)' : ''}`,
+    };
   });
 
-  // The page's own share, strict: what the long tasks above cannot tell apart from SwiftShader's
-  // frames. Long animation frames attribute their time to the scripts that ran in them; on a real
-  // GPU the frame is little more than those scripts.
-  await check('the page\'s own scripts never run over 200 ms in one frame during these steps (long animation frames, strict)', async () => {
+  // The page's own share: what the long tasks above cannot tell apart from SwiftShader's frames.
+  // Long animation frames attribute their time to the scripts that ran in them; on a real GPU the
+  // frame is little more than those scripts. Recorded, not asserted.
+  await figure('the page\'s own scripts never run over 200 ms in one frame during these steps (long animation frames)', async () => {
     const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= stepsStart && f.start < stepsEnd);
     const worst = frames.reduce((a, f) => (!a || f.scriptMs > a.scriptMs ? f : a), null);
-    console.log(`      long animation frames during the steps: ${frames.length}; the most script in one: ${worst ? `${worst.scriptMs} ms of a ${worst.ms} ms frame in "${stepOf(worst.start)}"` : 'none'}`);
     const heavy = frames.filter((f) => f.scriptMs > 200);
-    assert(heavy.length === 0, `frames whose scripts ran over 200 ms: ${heavy.map((f) => `${f.scriptMs} ms in "${stepOf(f.start)}"`).join('; ')}`);
+    return {
+      met: heavy.length === 0,
+      summary: `${frames.length} long animation frames; the most script in one: ${worst ? `${worst.scriptMs} ms of a ${worst.ms} ms frame in "${stepOf(worst.start)}"${topScript(worst)}` : 'none'}${heavy.length ? `; over 200 ms: ${heavy.map((f) => `${f.scriptMs} ms in "${stepOf(f.start)}"`).join('; ')}` : ''}`,
+    };
   });
 
   await check('a long press (a touch held ~600 ms) on a touch screen places the incident, before the finger lifts', async () => {
@@ -569,4 +575,4 @@ try {
   server.stop();
 }
 
-finishSuite({ outDir, name: 'duty', results, started });
+finishSuite({ outDir, name: 'duty', results, figures, started });

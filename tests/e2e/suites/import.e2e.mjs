@@ -34,7 +34,7 @@ function bigCsv(n) {
   return `${lines.join('\n')}\n`;
 }
 
-await runSuite({ name: 'import', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+await runSuite({ name: 'import', root, port, outDir }, async ({ check, figure, server, offOrigin, pageErrors, launch, watchErrors }) => {
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   await guardOrigin(context, server.base, offOrigin);
@@ -321,7 +321,8 @@ await runSuite({ name: 'import', root, port, outDir }, async ({ check, server, o
     assert((await countOf('shelter')) === 17, `after a reload the replacing layer gives ${await countOf('shelter')} shelters`);
   });
 
-  await check('100,000 rows parse in the worker with a progress bar, no long task over 200 ms of script meanwhile, and land', async () => {
+  let parseFrames = null; // the long tasks and frames while the 100,000 rows parsed, for the figure below
+  await check('100,000 rows parse in the worker with a progress bar and land', async () => {
     // the whole county in view
     await page.evaluate(() => {
       const p = new URLSearchParams(location.hash.slice(1));
@@ -383,11 +384,23 @@ await runSuite({ name: 'import', root, port, outDir }, async ({ check, server, o
     const over = during.filter((t) => t.ms > 200);
     if (over.length) console.log(`  long tasks over 200 ms while parsing, with their frame's script time: ${over.map((t) => `${Math.round(t.ms)} ms (${frameOf(t) ? `script ${Math.round(frameOf(t).scriptMs)} ms: ${frameOf(t).scripts.join(', ')}` : 'no frame recorded'})`).join('; ')}`);
     console.log(`  long animation frames while parsing: ${framesDuring.length}, the most script in one ${Math.round(Math.max(0, ...framesDuring.map((f) => f.scriptMs)))} ms`);
-    assert(framesDuring.every((f) => f.scriptMs <= 200), `a frame with over 200 ms of script while parsing: ${framesDuring.filter((f) => f.scriptMs > 200).map((f) => f.scripts.join(', ')).join('; ')}`);
+    parseFrames = { during, framesDuring };
     const summary = await page.getByTestId('import-summary').textContent();
     assert(summary.includes('100000 行中 100000 行有效'), summary);
     assert((await layers()).at(-1).count === 100_000, 'the layer does not hold the 100,000 rows');
     await page.screenshot({ path: shot('100k') });
+  });
+
+  // Recorded, not asserted (a wall-clock figure; the product guide's rule): the import's own work
+  // is script, so a long animation frame's script time is its share of a long task.
+  await figure('no long task over 200 ms of script while the 100,000 rows parse (long animation frames)', async () => {
+    if (!parseFrames) return { met: false, summary: 'not measured: the 100,000-row import above failed' };
+    const { during, framesDuring } = parseFrames;
+    const heavy = framesDuring.filter((f) => f.scriptMs > 200);
+    return {
+      met: heavy.length === 0,
+      summary: `${framesDuring.length} long animation frames while parsing, the most script in one ${Math.round(Math.max(0, ...framesDuring.map((f) => f.scriptMs)))} ms; whole long tasks: ${during.length}, the longest ${Math.round(Math.max(0, ...during.map((t) => t.ms)))} ms${heavy.length ? `; over 200 ms of script: ${heavy.map((f) => f.scripts.join(', ')).join('; ')}` : ''}`,
+    };
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors }, { errorsName: 'no CSP violation, page error or console error (import worker, map, icons, controls)' });

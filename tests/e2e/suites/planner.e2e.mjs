@@ -15,7 +15,7 @@ const shot = (name) => join(outDir, `planner-${name}.png`);
 const seat = readJson('data/taishun/resources/fire-stations.geojson').features[0].geometry.coordinates;
 const townships = readJson('data/taishun/townships.geojson').features.map((f) => f.properties);
 
-await runSuite({ name: 'planner', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+await runSuite({ name: 'planner', root, port, outDir }, async ({ check, figure, server, offOrigin, pageErrors, launch, watchErrors }) => {
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await guardOrigin(context, server.base, offOrigin);
@@ -263,16 +263,19 @@ await runSuite({ name: 'planner', root, port, outDir }, async ({ check, server, 
     return worst.jsMs;
   };
 
-  await check('no main-thread task runs over 200 ms of the app\'s JavaScript while the planner recomputes (CPU profile split at idle; long tasks and frames printed)', async () => {
-    // Profiles are wall-clock samples: on a machine shared by many sessions a descheduled thread
-    // inflates them, so a pass over 200 ms is measured again (up to three passes) before it counts
-    // as a failure: work that really runs that long shows in every pass.
+  // Recorded, not asserted (a wall-clock figure; the product guide's rule). Profiles are wall-clock
+  // samples: on a machine shared by many sessions a descheduled thread inflates them, so a pass over
+  // 200 ms is measured again (up to three passes) and the least is recorded: work that really runs
+  // that long shows in every pass.
+  await figure('no main-thread task runs over 200 ms of the app\'s JavaScript while the planner recomputes (CPU profile split at idle; long tasks and frames printed)', async () => {
     let worst = await measureJsPerTask(1);
+    let passes = 1;
     for (let pass = 2; pass <= 3 && worst > 200; pass++) {
       console.log(`      pass ${pass - 1}: ${worst.toFixed(0)} ms over 200 ms (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}): measuring again`);
       worst = Math.min(worst, await measureJsPerTask(pass));
+      passes = pass;
     }
-    assert(worst <= 200, `a task ran ${worst.toFixed(0)} ms of the app's JavaScript`);
+    return { met: worst <= 200, summary: `the most of the app's JavaScript in one task: ${worst.toFixed(0)} ms (least of ${passes} pass${passes > 1 ? 'es' : ''}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})` };
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors });

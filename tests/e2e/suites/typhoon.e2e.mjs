@@ -44,7 +44,7 @@ async function setHour(page, iso) {
 
 const hashParam = (url, key) => new URLSearchParams(new URL(url).hash.slice(1)).get(key);
 
-await runSuite({ name: 'typhoon', root, port, outDir }, async ({ check, server, offOrigin, pageErrors, launch, watchErrors }) => {
+await runSuite({ name: 'typhoon', root, port, outDir }, async ({ check, figure, server, offOrigin, pageErrors, launch, watchErrors }) => {
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
   await guardOrigin(context, server.base, offOrigin);
@@ -185,20 +185,23 @@ await runSuite({ name: 'typhoon', root, port, outDir }, async ({ check, server, 
     assert(/notes\.txt/.test(text) && /not a known track format/.test(text), text);
   });
 
-  await check('no script task over 200 ms while the slider moves and lists update (long tasks and long animation frames)', async () => {
+  // Recorded, not asserted (a wall-clock figure; the product guide's rule). With SwiftShader every
+  // WebGL frame is read back for software compositing (GLES2::ReadPixels in a Chromium trace,
+  // 50–700 ms per frame on a loaded 2-core machine), so whole tasks exceed 200 ms whatever the page
+  // does; the page's own share is the scripts of each frame (long animation frames).
+  await figure('no script task over 200 ms while the slider moves and lists update (long tasks and long animation frames)', async () => {
     const { tasks, frames } = await longTasksSince(page, stepsStart);
     console.log(`      long tasks: ${tasks.map((t) => `${t.ms} ms`).join(', ') || 'none'}`);
     console.log(`      long frames (total / our scripts): ${frames.map((f) => `${f.ms}/${f.scriptMs}`).join(', ') || 'none'}`);
-    // With SwiftShader every WebGL frame is read back for software compositing (GLES2::ReadPixels
-    // in a Chromium trace, 50–700 ms per frame on a loaded 2-core machine), so whole tasks exceed
-    // 200 ms whatever the page does; the page's own share is the scripts of each frame.
-    if (frames.length === 0 && tasks.length > 0) {
-      assert(tasks.every((t) => t.ms <= 200), `long tasks over 200 ms and no long-animation-frame data: ${JSON.stringify(tasks)}`);
-    }
     const worst = frames.reduce((a, f) => (!a || f.scriptMs > a.scriptMs ? f : a), null);
     if (worst) console.log(`      heaviest frame's scripts: ${worst.scripts.slice(0, 4).map((x) => `${x.ms}ms ${x.what}`).join('; ')}`);
     const heavy = frames.filter((f) => f.scriptMs > 200);
-    assert(heavy.length === 0, `frames whose scripts ran over 200 ms: ${JSON.stringify(heavy)}`);
+    // without long-animation-frame data only whole tasks can tell
+    const met = frames.length === 0 && tasks.length > 0 ? tasks.every((t) => t.ms <= 200) : heavy.length === 0;
+    return {
+      met,
+      summary: `${tasks.length} long tasks, the longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms (whole tasks, SwiftShader's read-back included); the most script in one frame ${worst ? worst.scriptMs : 0} ms${heavy.length ? `; frames over 200 ms of script: ${heavy.map((f) => f.scriptMs).join(', ')} ms` : ''}`,
+    };
   });
 
   await checkOriginAndErrors(check, { offOrigin, pageErrors });
