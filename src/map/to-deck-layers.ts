@@ -119,8 +119,22 @@ function toClusterLayers(d: ClusterCirclesDescriptor): Layer[] {
   ];
 }
 
+/**
+ * deck.gl compares `data` by identity: a new array is a data change (attributes rebuilt, a redraw,
+ * and with software WebGL the compositor reading the canvas back: ~100 ms a frame here). Layers are
+ * recreated on every render, so the data they derive is kept per source object.
+ */
+const NO_POINTS: ReadonlyArray<readonly [number, number]> = [];
+const highlightData = new WeakMap<readonly [number, number], ReadonlyArray<readonly [number, number]>>();
+function highlightPoints(lngLat: readonly [number, number] | null): ReadonlyArray<readonly [number, number]> {
+  if (!lngLat) return NO_POINTS;
+  let data = highlightData.get(lngLat);
+  if (!data) highlightData.set(lngLat, (data = [lngLat]));
+  return data;
+}
+
 function toHighlightLayer(d: HighlightDescriptor): Layer {
-  const data = d.lngLat ? [d.lngLat] : [];
+  const data = highlightPoints(d.lngLat) as Array<readonly [number, number]>;
   return new ScatterplotLayer<readonly [number, number]>({
     id: d.id,
     data,
@@ -163,10 +177,14 @@ function toTextLabelsLayer(d: TextLabelsDescriptor): Layer {
 
 type FanMember = { lngLat: readonly [number, number] };
 
+/** Each fan-out's member spots, per groups array (the same data for deck.gl while the groups stay). */
+const fanMembers = new WeakMap<FanOutDescriptor['groups'], FanMember[]>();
+
 /** A pale disc under each fan and a dark dot at every member's true spot. */
 function toFanOutLayers(d: FanOutDescriptor): Layer[] {
   const groups = d.groups as FanGroup[];
-  const members: FanMember[] = groups.flatMap((g) => g.memberLngLats.map((lngLat) => ({ lngLat })));
+  let members = fanMembers.get(d.groups);
+  if (!members) fanMembers.set(d.groups, (members = groups.flatMap((g) => g.memberLngLats.map((lngLat) => ({ lngLat })))));
   return [
     new ScatterplotLayer<FanGroup>({
       id: d.id,

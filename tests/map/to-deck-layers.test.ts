@@ -46,4 +46,26 @@ describe('toDeckLayers', () => {
     const nothing = { layer: null, object: null } as unknown as Parameters<typeof toPickRef>[1];
     expect(toPickRef(descriptors, nothing)).toBeNull();
   });
+
+  it('keeps each layer\'s data when the descriptors are rebuilt from the same sources (deck.gl redraws on new data)', () => {
+    // Layers are recreated on every render; deck.gl compares `data` by identity, and a new array
+    // means new attributes and a redraw (with software WebGL: the canvas read back, ~100 ms).
+    const at = [119.72, 27.57] as const;
+    const groups = [{ centerLngLat: at, radiusMeters: 40, memberIds: ['A', 'B'], memberLngLats: [at, at] }];
+    const build = (lngLat: readonly [number, number] | null) => [
+      { type: 'highlight' as const, id: 'pick', visible: lngLat !== null, lngLat, radiusPixels: 20, color: [1, 2, 3] as const },
+      { type: 'fan-out' as const, id: 'fans', visible: true, groups },
+    ];
+    const dataOf = (layers: ReturnType<typeof toDeckLayers>) => Object.fromEntries(layers.map((l) => [l.id, l.props.data]));
+    const first = dataOf(toDeckLayers(build(at)));
+    const again = dataOf(toDeckLayers(build(at)));
+    expect(Object.keys(again)).toEqual(['pick', 'fans', 'fans-spots']);
+    for (const id of Object.keys(first)) expect(again[id], id).toBe(first[id]);
+    expect(first.pick).toEqual([at]);
+    expect(first['fans-spots']).toEqual([{ lngLat: at }, { lngLat: at }]);
+    // another position is new data; no position is one shared empty array
+    expect(dataOf(toDeckLayers(build([119.8, 27.6]))).pick).not.toBe(first.pick);
+    expect(dataOf(toDeckLayers(build(null))).pick).toBe(dataOf(toDeckLayers(build(null))).pick);
+    expect(dataOf(toDeckLayers(build(null))).pick).toEqual([]);
+  });
 });

@@ -54,6 +54,10 @@ export function DutyView(props: ViewProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- filtersKey stands for state.filters
   const candidateIds = useMemo(() => dutyCandidates(resourcesByKind, state.filters, state.includeInactive).map((r) => r.id), [resourcesByKind, filtersKey, state.includeInactive]);
   const closuresKey = params.cl ?? '';
+  // The parsed closures are a new array on every hash change (each click): one per closures text, so
+  // the map's closure layers keep their data (new data redraws the map: ~100 ms a frame with software WebGL).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- closuresKey stands for state.closures
+  const closures = useMemo(() => state.closures, [closuresKey]);
   // closures are keyed by their hash text, so equal closures keep one identity (and one cache entry)
   const barriers = useMemo(() => barriersOf(state.closures), [closuresKey]);
   const closureSpecs = useMemo(() => state.closures.map(closureBarrier), [closuresKey]);
@@ -103,7 +107,7 @@ export function DutyView(props: ViewProps) {
   const contribution = useDutyMap({
     incident: state.incident, incidentTitle: t('duty.incident.marker'), onPlaceIncident: placeIncident,
     pickedRoute: picked?.route ?? null, pickedLngLat: lngLatOf(state.pick), hoverLngLat: lngLatOf(hoverId),
-    closures: state.closures, closedLines, closingMode, onAddClosure: addClosure, barriers, detailActions,
+    closures, closedLines, closingMode, onAddClosure: addClosure, barriers, detailActions,
   });
   useMapContribution(contribute, contribution);
 
