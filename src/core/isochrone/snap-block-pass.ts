@@ -1,7 +1,7 @@
 import { haversineMeters } from '../geo/haversine';
 import type { RoadNetwork } from '../routing/road-network';
 import { NearestSegments, snapToGraph, type Snap } from '../spatial/snap-to-graph';
-import { boxDistanceSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
+import { boxDistanceSquared, farthestCornerBoxSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
 import { BLOCK, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
 
 /** fillCellFast's skip distance is widened by this much (metres) beyond its 1.01 scale margin */
@@ -77,8 +77,10 @@ export class BlockPass {
       for (let i = 0; i < collected; i++) {
         const d2 = boxDistanceSquared(boxes, i, x0, y0, x1, y1);
         boxDist2[i] = d2;
-        // A segment's farthest corner is at least its box's distance: only nearer boxes can lower the bound.
-        if (d2 > bound * bound * (1 + 1e-9)) continue;
+        // A segment's farthest corner is at least its box's distance, and at least the farthest
+        // corner's distance to its box: only boxes nearer than the bound by both can lower it.
+        const bound2 = bound * bound * (1 + 1e-9);
+        if (d2 > bound2 || farthestCornerBoxSquared(boxes, i, x0, y0, x1, y1) > bound2) continue;
         const d = maxCornerDistance(index, segs[i]!, corners);
         if (d < bound) { bound = d; boundSeg = segs[i]!; }
       }

@@ -112,3 +112,15 @@ export function boxDistanceSquared(b: Float64Array, i: number, x0: number, y0: n
   const dx = Math.max(0, minX - x1, x0 - maxX), dy = Math.max(0, minY - y1, y0 - maxY);
   return dx * dx + dy * dy;
 }
+
+/**
+ * The largest squared distance from a corner of the box (x0, y0)-(x1, y1) to the i-th collected
+ * segment bounding box: a lower bound of the segment's farthest-corner distance squared
+ * (maxCornerDistance), since a corner is no nearer to the segment than to its box.
+ */
+export function farthestCornerBoxSquared(b: Float64Array, i: number, x0: number, y0: number, x1: number, y1: number): number {
+  const minX = b[4 * i]!, minY = b[4 * i + 1]!, maxX = b[4 * i + 2]!, maxY = b[4 * i + 3]!;
+  const gx0 = Math.max(0, minX - x0, x0 - maxX), gx1 = Math.max(0, minX - x1, x1 - maxX);
+  const gy0 = Math.max(0, minY - y0, y0 - maxY), gy1 = Math.max(0, minY - y1, y1 - maxY);
+  return Math.max(gx0 * gx0, gx1 * gx1) + Math.max(gy0 * gy0, gy1 * gy1);
+}
