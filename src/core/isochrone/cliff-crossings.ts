@@ -5,7 +5,7 @@ import { timeToPlace, type EdgeSource, type TimedLabel } from '../routing/time-a
 import { nearestSegmentAmong, snapOfSegment, snapToGraph, type NearestSegmentHit } from '../spatial/snap-to-graph';
 import type { CrossingRefiner } from './contour-grid';
 import { SegmentCollector } from './snap-candidates';
-import { SQRT_SLACK } from './snap-tile';
+import { SQRT_SLACK, isSameVertex } from './snap-tile';
 import type { TravelTimeGrid } from './travel-time-grid';
 
 /** Halvings of the gap between two cell centres: 40 m / 2^4 = 2.5 m. */
@@ -71,7 +71,7 @@ export function cliffRefiner(
    */
   const nearestAmong = (lng: number, lat: number, count: number): void => {
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
-    let best = Infinity, second = Infinity, bestSeg = -1, bestT = 0;
+    let best = Infinity, second = Infinity, third = Infinity, bestSeg = -1, bestT = 0, secondSeg = -1, secondT = 0;
     for (let j = 0; j < count; j++) {
       const seg = segs[j]!;
       if (closedEdges && closedEdges[index.segmentEdge[seg]!]) continue;
@@ -83,17 +83,30 @@ export function cliffRefiner(
       const ex = ax + t * dx, ey = ay + t * dy;
       const d = ex * ex + ey * ey;
       if (d < best) {
+        third = second;
         second = best;
+        secondSeg = bestSeg;
+        secondT = bestT;
         best = d;
         bestSeg = seg;
         bestT = t;
-      } else if (d < second) second = d;
+      } else if (d < second) {
+        third = second;
+        second = d;
+        secondSeg = seg;
+        secondT = t;
+      } else if (d < third) third = d;
     }
+    hit.meters = NaN; // not read here
+    hit.tie = false;
     if (bestSeg >= 0 && Math.sqrt(second) - Math.sqrt(best) > TIE_METERS + SQRT_SLACK) {
       hit.seg = bestSeg;
       hit.t = bestT;
-      hit.meters = NaN; // not read here
-      hit.tie = false;
+    } else if (bestSeg >= 0 && Math.sqrt(third) - Math.sqrt(best) > 2 * TIE_METERS + SQRT_SLACK && isSameVertex(net, bestSeg, bestT, secondSeg, secondT)) {
+      // The two nearest meet at a vertex of one edge and the third is clearly farther:
+      // nearestSegmentAmong would take one of these two, no tie, and both give the same place.
+      hit.seg = bestSeg;
+      hit.t = bestT;
     } else nearestSegmentAmong(g, index, segs, count, lng, lat, closedEdges, hit);
   };
   return (a, b) => {

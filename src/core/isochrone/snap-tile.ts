@@ -115,3 +115,28 @@ export function storeVertexSnap(net: RoadNetwork, reach: number, tile: SnapTile,
   tile.offRoadMeters[k] = offRoadMeters;
   return true;
 }
+
+/**
+ * Whether two nearest segments are consecutive segments of one edge meeting at their shared
+ * vertex (one at t = 1, the next at t = 0) whose points and fractions (as candidateOf computes
+ * them) agree bit for bit: then either one gives the same snap, so which of the two a tie-breaking
+ * rule would take does not matter (see storeVertexSnap).
+ */
+export function isSameVertex(net: RoadNetwork, segA: number, tA: number, segB: number, tB: number): boolean {
+  const { graph: g, index } = net;
+  let s0 = segA, s1 = segB;
+  if (segB === segA - 1 && tA === 0 && tB === 1) { s0 = segB; s1 = segA; }
+  else if (!(segB === segA + 1 && tA === 1 && tB === 0)) return false;
+  const edge = index.segmentEdge[s0]!;
+  if (index.segmentEdge[s1] !== edge) return false;
+  const shape = g.shapeLngLat, i0 = index.segmentShape[s0]!, i1 = index.segmentShape[s1]!;
+  const alng = shape[2 * i0]!, alat = shape[2 * i0 + 1]!;
+  const plng = alng + 1 * (shape[2 * i0 + 2]! - alng), plat = alat + 1 * (shape[2 * i0 + 3]! - alat);
+  const qlng = shape[2 * i1]!, qlat = shape[2 * i1 + 1]!;
+  const vlng = qlng + 0 * (shape[2 * i1 + 2]! - qlng), vlat = qlat + 0 * (shape[2 * i1 + 3]! - qlat);
+  if (plng !== vlng || plat !== vlat) return false;
+  const length = g.edgeLengthMeters[edge]!;
+  const f0 = length > 0 ? Math.min(1, (g.shapeMetersAlong[i0]! + haversineMeters(alng, alat, plng, plat)) / length) : 0;
+  const f1 = length > 0 ? Math.min(1, (g.shapeMetersAlong[i1]! + haversineMeters(qlng, qlat, vlng, vlat)) / length) : 0;
+  return f0 === f1;
+}
