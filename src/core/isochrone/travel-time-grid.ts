@@ -120,8 +120,10 @@ const SOURCE_ON_EDGE = 1, CLOSED = 2;
  * square with one that has, so the contour is the same; those cells stay unfilled (Infinity).
  *
  * With `budgetSeconds`, an edge whose earliest end is reached at t marks only within
- * (budget − t) × off-road speed + one cell of it (when that is less). A cell's time is at least
- * min over usable edges e of (t(e) + its distance to e / off-road speed), a bound that changes by
+ * (budget − t) × off-road speed + one cell of it (when that is less); a long edge's segment
+ * (marked on its own) uses t plus the pro-rata time from that end to the segment, the earliest
+ * any place on the segment is reached. A cell's time is at least
+ * min over usable edges (or segments) s of (t(s) + its distance to s / off-road speed), a bound that changes by
  * at most one cell's off-road time (the contour's padding) between neighbouring cells. So a cell
  * left out takes longer than budget + padding, and so is not inside any band and has no neighbour
  * inside one: its contour margin is negative whether filled or not, it is never a corner of a
@@ -153,7 +155,11 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
     }
   };
   // Per segment for long edges (a winding road's box is much larger than its band), per edge else.
-  const markEdge = (e: number, margin: number) => {
+  // With the budget, a long edge's segment marks within the reach its own earliest time leaves:
+  // a place on it is reached at least at the edge's earliest time plus the pro-rata time from
+  // that end to the segment (fractions from shapeMetersAlong, widened by 1e-6), never earlier.
+  const nodeSeconds = expander.seconds, speed = net.offRoadMetersPerSecond, along = g.shapeMetersAlong;
+  const markEdge = (e: number, margin: number, timed: boolean) => {
     const i0 = g.edgeShapeOffsets[e]!, i1 = g.edgeShapeOffsets[e + 1]!;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let i = i0; i < i1; i++) {
@@ -164,28 +170,36 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
       if (y > maxY) maxY = y;
     }
     if (maxX - minX <= 2 * blockMeters && maxY - minY <= 2 * blockMeters) { markBox(minX, minY, maxX, maxY, margin); return; }
+    const length = g.edgeLengthMeters[e]!, fwd = g.edgeForwardSeconds[e]!, bwd = g.edgeBackwardSeconds[e]!;
+    const tFrom = fwd >= 0 ? nodeSeconds[g.edgeFrom[e]!]! : Infinity, tTo = bwd >= 0 ? nodeSeconds[g.edgeTo[e]!]! : Infinity;
     for (let i = i0; i < i1 - 1; i++) {
+      let m = margin;
+      if (timed && length > 0) {
+        const f0 = Math.max(0, along[i]! / length - 1e-6), f1 = Math.min(1, along[i + 1]! / length + 1e-6);
+        const t = Math.min(tFrom + f0 * Math.max(0, fwd), tTo + (1 - f1) * Math.max(0, bwd));
+        m = Math.min(margin, (budgetSeconds! - t) * speed + cs + 1);
+        if (!(m >= 0)) continue;
+      }
       const xa = xy[2 * i]!, ya = xy[2 * i + 1]!, xb = xy[2 * i + 2]!, yb = xy[2 * i + 3]!;
-      markBox(Math.min(xa, xb), Math.min(ya, yb), Math.max(xa, xb), Math.max(ya, yb), margin);
+      markBox(Math.min(xa, xb), Math.min(ya, yb), Math.max(xa, xb), Math.max(ya, yb), m);
     }
   };
   // Each edge once (two reached ends reach it twice), then the tiles holding a marked block.
   const { offsets, edges } = g.forward;
   const marked = new Uint8Array(g.edgeCount);
-  for (const e of sourcesOnEdge.keys()) { marked[e] = 1; markEdge(e, margin); }
-  const nodeSeconds = expander.seconds, speed = net.offRoadMetersPerSecond;
+  for (const e of sourcesOnEdge.keys()) { marked[e] = 1; markEdge(e, margin, false); }
   for (const v of expander.reachedNodes()) {
     for (let arc = offsets[v]!; arc < offsets[v + 1]!; arc++) {
       const e = edges[arc]!;
       if (marked[e] === 1) continue;
       marked[e] = 1;
-      if (budgetSeconds === undefined) { markEdge(e, margin); continue; }
+      if (budgetSeconds === undefined) { markEdge(e, margin, false); continue; }
       // The earliest time a place on e can take from an end (either end the search may enter it by).
       let t = Infinity;
       if (g.edgeForwardSeconds[e]! >= 0) t = nodeSeconds[g.edgeFrom[e]!]!;
       if (g.edgeBackwardSeconds[e]! >= 0) t = Math.min(t, nodeSeconds[g.edgeTo[e]!]!);
       const reach = (budgetSeconds - t) * speed + cs + 1;
-      if (reach >= 0) markEdge(e, Math.min(margin, reach));
+      if (reach >= 0) markEdge(e, Math.min(margin, reach), true);
     }
   }
   for (let y = 0; y < bh; y++) {
