@@ -372,6 +372,8 @@ export const en: Shape<typeof zhCN> = {
       summary: '{{n}} not reached within {{minutes}} min (farther, or no open road)',
       hint: 'With this many resources the search first looks {{minutes}} min out: each kind\'s nearest are within it; those below are farther or cut off (not told apart).',
       more: 'Show {{n}} more (of {{total}})',
+      row: 'not reached within {{minutes}} min (farther, or no open road)',
+      sheetMore: '{{n}} more not reached within {{minutes}} min ({{total}} in all, every one listed in the CSV)',
     },
     attribution: 'synthetic / 示意 · Roads and resources are all generated demo data (npm run province:data)',
   },

@@ -368,6 +368,8 @@ export const zhCN = {
       summary: '{{n}} 个在 {{minutes}} 分钟内未到达（更远，或道路不通）',
       hint: '资源多时先按 {{minutes}} 分钟内搜索：每类最近的几个已在其中；以下未到达的不分更远与不通。',
       more: '再显示 {{n}} 个（共 {{total}} 个）',
+      row: '{{minutes}} 分钟内未到达（更远，或道路不通）',
+      sheetMore: '另有 {{n}} 个在 {{minutes}} 分钟内未到达（共 {{total}} 个，CSV 中全部列出）',
     },
     attribution: '示意 / synthetic · 道路与资源全部为生成的示意数据（npm run province:data）',
   },

@@ -132,6 +132,33 @@ try {
     await page.screenshot({ path: join(outDir, 'province-answer.png') });
   });
 
+  await check('the dispatch CSV lists every candidate the bounded search did not reach (each kind\'s count, the names shown), the print view the first 20 per kind and how many more', async () => {
+    const notReached = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('details[data-testid^=duty-not-reached-]')]
+      .map((el) => [el.getAttribute('data-testid').replace('duty-not-reached-', ''), { count: Number(el.getAttribute('data-count')), names: [...el.querySelectorAll('li')].map((li) => li.textContent) }])));
+    const total = Object.values(notReached).reduce((a, x) => a + x.count, 0);
+    assert(total > 0, 'nothing listed as not reached');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dispatch-csv').click()]);
+    const csv = readFileSync(await download.path()).toString('utf8');
+    const REASON = /^"[^"]*","[^"]*","([^"]+)","[^"]*","\d+ 分钟内未到达（更远，或道路不通）"/;
+    const ids = csv.split('\r\n').map((line) => line.match(REASON)?.[1]).filter(Boolean);
+    assert(ids.length === total, `CSV has ${ids.length} not-reached rows, the lists say ${total}`);
+    assert(new Set(ids).size === ids.length, 'a not-reached candidate listed twice');
+    for (const [kind, x] of Object.entries(notReached)) for (const name of x.names) assert(csv.includes(`"${name}"`), `CSV lacks ${kind} ${name}`);
+    console.log(`    CSV: ${ids.length} not-reached rows (${Object.entries(notReached).map(([k, x]) => `${k} ${x.count}`).join(', ')}), ${(csv.length / 1e6).toFixed(2)} M characters`);
+    await page.getByTestId('dispatch-print').click();
+    await page.getByTestId('print-table').waitFor({ timeout: 15_000 });
+    const cells = await page.locator('[data-testid=print-table] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const listed = cells.filter((r) => /^\d+ 分钟内未到达/.test(r[4]) && r[2] !== '').length;
+    const more = cells.filter((r) => /^另有 \d+ 个在 \d+ 分钟内未到达/.test(r[1]));
+    const want = Object.values(notReached).reduce((a, x) => a + Math.min(20, x.count), 0);
+    assert(listed === want, `print view lists ${listed} not reached, want ${want}`);
+    assert(more.length === Object.values(notReached).filter((x) => x.count > 20).length, `print view's "more" rows: ${more.map((r) => r[1]).join(' | ')}`);
+    // the end of the first kind's not-reached rows, where the print view says how many more
+    await page.locator('[data-testid=print-table] tbody tr', { hasText: '另有' }).first().scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: join(outDir, 'province-print.png'), fullPage: false });
+    await page.getByTestId('print-close').click();
+  });
+
   await check('an unknown dataset is a plain message naming it, with the page still there (not white)', async () => {
     const p = await context.newPage();
     const errs = [];

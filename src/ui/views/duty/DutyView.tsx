@@ -26,6 +26,9 @@ import { buildKindLists } from './state/lists';
 import { planSupplies } from './state/supplies';
 import { useDutyMap } from './use-duty-map';
 
+/** A province's not-reached candidates on the A4 print view, per kind (the CSV lists every one). */
+const PRINT_NOT_REACHED_PER_KIND = 20;
+
 /**
  * The duty officer's incident view (issue 6): place the incident, see per kind who gets there
  * first by road (straight line at once, travel time when ready), close roads, plan supplies, and
@@ -191,7 +194,7 @@ export function DutyView(props: ViewProps) {
             [t('duty.sheet.generatedAt'), input.generatedAt],
             ...state.closures.map((c, i) => [t('duty.sheet.closure', { n: i + 1 }), closureText(c, segmentCounts[i] ?? null, input.t)] as const),
           ]}
-          rows={sheetRows(input)}
+          rows={sheetRows(input, { notReachedLimit: PRINT_NOT_REACHED_PER_KIND })}
           onClose={() => {
             if (print.image) URL.revokeObjectURL(print.image.url);
             setPrint(null);

@@ -5,10 +5,15 @@
  */
 export const CSV_BOM = '\uFEFF';
 
+/** First characters a spreadsheet reads as a formula: = + - @ tab CR. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+
+// A province's sheet is tens of thousands of rows, most cells empty: no regex per cell.
 export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
+  if (value === null || value === undefined || value === '') return '""';
+  let s = String(value);
+  if (FORMULA_START.has(s.charCodeAt(0))) s = `'${s}`;
+  return `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
 }
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {

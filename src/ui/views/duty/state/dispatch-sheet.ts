@@ -22,10 +22,28 @@ export interface DispatchInput {
 
 export const SHEET_COLUMNS = ['kind', 'name', 'id', 'status', 'eta', 'roadKm', 'straightKm', 'phone', 'members', 'route', 'basis'] as const;
 
-/** One table row per resource shown in the lists, in list order. */
-export function sheetRows(input: DispatchInput): string[][] {
+export interface SheetRowsOptions {
+  /**
+   * A bounded search's not-reached candidates (a province: tens of thousands per kind) listed per
+   * kind up to this many, then one row saying how many more (the print view: an A4 sheet); the CSV
+   * lists every one (the default).
+   */
+  notReachedLimit?: number;
+}
+
+/**
+ * One table row per resource in the lists, in list order: the ranked rows, those with no travel
+ * time (off the network, no open road), and what a bounded search did not reach within its limit.
+ */
+export function sheetRows(input: DispatchInput, { notReachedLimit = Infinity }: SheetRowsOptions = {}): string[][] {
   const { t } = input;
   const rows: string[][] = [];
+  const statusText = new Map<string, string>();
+  const statusOf = (status: string) => {
+    let text = statusText.get(status);
+    if (text === undefined) statusText.set(status, (text = t(`status.${status}`)));
+    return text;
+  };
   for (const l of input.lists) {
     for (const r of l.rows) {
       const res = r.resource;
@@ -44,6 +62,20 @@ export function sheetRows(input: DispatchInput): string[][] {
     }
     for (const u of l.unreachable) {
       rows.push([input.kindLabel(l.kind), input.nameOf(u.resource.id), u.resource.id, t(`status.${u.resource.status}`), t(`duty.list.reason.${u.reason}`), '', '', '', '', '', t('duty.list.byRoad')]);
+    }
+    const notReached = l.notReached;
+    if (notReached && notReached.ids.length > 0) {
+      const minutes = Math.round(notReached.withinSeconds / 60);
+      const kind = input.kindLabel(l.kind), why = t('dataset.notReached.row', { minutes }), basis = t('duty.list.byRoad');
+      const listed = Math.min(notReached.ids.length, notReachedLimit);
+      for (let i = 0; i < listed; i++) {
+        const id = notReached.ids[i]!;
+        const status = notReached.lookup.get(id)?.status;
+        rows.push([kind, input.nameOf(id), id, status ? statusOf(status) : '', why, '', '', '', '', '', basis]);
+      }
+      if (listed < notReached.ids.length) {
+        rows.push([kind, t('dataset.notReached.sheetMore', { n: notReached.ids.length - listed, total: notReached.ids.length, minutes }), '', '', why, '', '', '', '', '', basis]);
+      }
     }
   }
   return rows;
