@@ -1,6 +1,6 @@
 import { haversineMeters } from '../geo/haversine';
 import type { RoadNetwork } from '../routing/road-network';
-import { NearestSegments, snapToGraph, type Snap } from '../spatial/snap-to-graph';
+import { NearestSegments, snapOfMembers, snapToGraph, type Snap } from '../spatial/snap-to-graph';
 import { boxDistanceSquared, farthestCornerBoxSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
 import { BLOCK, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
 
@@ -15,7 +15,7 @@ const TIE_SEARCH_ABOVE = 160;
  * "farthest corner" distance bounds every cell's nearest distance (distance to a segment is
  * convex, so its maximum over a block is at a corner), and only segments within that bound of
  * the block are tried per cell, nearest first, with an early stop. Ties take the general path
- * (NearestSegments, as snapToGraph), except ties within one edge (fillSameEdgeTie).
+ * (NearestSegments, as snapToGraph), replicated without allocation in fillTie.
  */
 export class BlockPass {
   private scratchNear = new Int32Array(256);
@@ -129,7 +129,7 @@ export class BlockPass {
         const filled = this.fillCellFast(tile, k, nearOrig, nearCount, hint, lng, lat, maxSnap, reach, c, r);
         hint = this.lastBestIndex;
         if (filled) continue;
-        if (nearCount <= TIE_SEARCH_ABOVE && this.fillSameEdgeTie(tile, k, nearCount, lng, lat, maxSnap, reach, this.lastBest)) continue;
+        if (nearCount <= TIE_SEARCH_ABOVE && this.fillTie(tile, k, nearCount, lng, lat, maxSnap, reach, this.lastBest)) continue;
         // A tie (equally near segments): the general path keeps all of them, in the order the
         // candidates came (as before the sorted fast path, so the raster stays byte-identical).
         let snap: Snap | null;
@@ -139,19 +139,7 @@ export class BlockPass {
           for (let j = 0; j < nearCount; j++) nearest.consider(nearOrig[j]!);
           snap = nearest.toSnap(reach);
         }
-        if (!snap) continue;
-        if (snap.offRoadMeters > maxSnap) {
-          tile.offRoadMeters[k] = snap.offRoadMeters;
-          continue;
-        }
-        const first = snap.candidates[0]!;
-        tile.edge[k] = first.edge;
-        tile.fraction[k] = first.fraction;
-        tile.offRoadMeters[k] = snap.offRoadMeters;
-        if (snap.candidates.length > 1) {
-          tile.ties.set(k, snap);
-          (tile.tieAt ??= new Uint8Array(TILE * TILE))[k] = 1;
-        }
+        storeTie(tile, k, snap, maxSnap);
       }
     }
   }
@@ -160,9 +148,11 @@ export class BlockPass {
    * A tie within one edge (the cell's nearest point is a shape vertex, shared by two of the
    * edge's segments: common beyond every bend) without allocation: NearestSegments' logic and
    * candidate order over the block's candidates in their original order, so the stored snap is
-   * byte for byte the general path's. False when the tie spans several edges (a junction).
+   * byte for byte the general path's; a tie of several edges (a junction) is stored from the
+   * same members as the general path would (snapOfMembers). False when the tie has more members
+   * than the scratch holds (the general path then takes it).
    */
-  private fillSameEdgeTie(tile: SnapTile, k: number, nearCount: number, lng: number, lat: number, maxSnap: number, reach: number, nearestMeters: number): boolean {
+  private fillTie(tile: SnapTile, k: number, nearCount: number, lng: number, lat: number, maxSnap: number, reach: number, nearestMeters: number): boolean {
     const { graph: g, index } = this.net;
     const ky = index.projection.metersPerDegLat, kx = ky * Math.cos((lat * Math.PI) / 180);
     const shape = g.shapeLngLat, segs = this.scratchNear, lower = this.scratchNearDist;
@@ -201,7 +191,11 @@ export class BlockPass {
       const fraction = length > 0 ? Math.min(1, (g.shapeMetersAlong[i]! + haversineMeters(alng, alat, plng, plat)) / length) : 0;
       if (first < 0) {
         first = q; edge = e; firstFraction = fraction; firstLng = plng; firstLat = plat;
-      } else if (e !== edge || !(Math.abs(fraction - firstFraction) < 1e-9)) return false;
+      } else if (e !== edge || !(Math.abs(fraction - firstFraction) < 1e-9)) {
+        // Several edges (a junction): the general path's snap from the same members.
+        storeTie(tile, k, snapOfMembers(g, index, lng, lat, mSeg, mT, mD, count, best, reach), maxSnap);
+        return true;
+      }
     }
     if (first < 0) return true;
     const offRoadMeters = haversineMeters(lng, lat, firstLng, firstLat);
@@ -299,5 +293,22 @@ export class BlockPass {
     if (second - best <= 1e-6) return false;
     storeSnap(this.net, reach, tile, k, lng, lat, bestSeg, bestT, maxSnap);
     return true;
+  }
+}
+
+/** Stores the general path's snap of a cell (null: nothing within reach) in the tile, its whole snap when a tie remains. */
+function storeTie(tile: SnapTile, k: number, snap: Snap | null, maxSnap: number): void {
+  if (!snap) return;
+  if (snap.offRoadMeters > maxSnap) {
+    tile.offRoadMeters[k] = snap.offRoadMeters;
+    return;
+  }
+  const first = snap.candidates[0]!;
+  tile.edge[k] = first.edge;
+  tile.fraction[k] = first.fraction;
+  tile.offRoadMeters[k] = snap.offRoadMeters;
+  if (snap.candidates.length > 1) {
+    tile.ties.set(k, snap);
+    (tile.tieAt ??= new Uint8Array(TILE * TILE))[k] = 1;
   }
 }

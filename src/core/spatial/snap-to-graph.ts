@@ -104,6 +104,26 @@ export class NearestSegments {
   }
 }
 
+/**
+ * NearestSegments.toSnap for members kept elsewhere (typed arrays, in the order they were
+ * considered, with NearestSegments' best): the same candidates, order and off-road leg, without
+ * a NearestSegments. For callers that replicate `consider` without allocating (the snap raster).
+ */
+export function snapOfMembers(
+  g: RoadGraph, index: SegmentIndex, lng: number, lat: number,
+  segs: Int32Array, ts: Float64Array, ds: Float64Array, count: number, best: number, maxSnapMeters: number,
+): Snap | null {
+  const candidates: SnapCandidate[] = [];
+  for (let q = 0; q < count; q++) {
+    if (ds[q]! <= best + TIE_METERS) candidates.push(candidateOf(g, index.segmentEdge[segs[q]!]!, index.segmentShape[segs[q]!]!, ts[q]!));
+  }
+  if (candidates.length === 0) return null;
+  const first = candidates[0]!;
+  const offRoadMeters = haversineMeters(lng, lat, first.lngLat[0], first.lngLat[1]);
+  if (offRoadMeters > maxSnapMeters) return null;
+  return { offRoadMeters, candidates: dedupeByEdge(candidates) };
+}
+
 function candidateOf(g: RoadGraph, edge: number, shapeIndex: number, t: number): SnapCandidate {
   const alng = g.shapeLngLat[2 * shapeIndex]!, alat = g.shapeLngLat[2 * shapeIndex + 1]!;
   const lngLat: [number, number] = [
