@@ -61,6 +61,29 @@ export class SnapRaster {
      */
     needBlock?: (bx: number, by: number) => boolean,
   ): void {
+    this.forEachTileCell(frame, (cell, tile, k) => {
+      const edge = tile.edge[k]!;
+      if (edge === NO_EDGE) {
+        const d = tile.offRoadMeters[k]!;
+        if (beyond && d < Infinity) beyond(cell, d);
+        return;
+      }
+      visit(cell, edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tileTie(tile, k));
+    }, needTile, needBlock);
+  }
+
+  /**
+   * forEachCell's walk, handing over the tile and the cell's index in it (k) instead of its
+   * fields, for every cell of the needed blocks (with a road within maxSnapMeters or not): a
+   * caller reading millions of cells takes the fields it needs from the tile's arrays (tile.edge,
+   * fraction, offRoadMeters; tileTie), with no number passed through a call per cell.
+   */
+  forEachTileCell(
+    frame: GridFrame,
+    visit: (cell: number, tile: SnapTile, k: number) => void,
+    needTile?: (tx: number, ty: number) => boolean,
+    needBlock?: (bx: number, by: number) => boolean,
+  ): void {
     const c0 = frame.colOffset, r0 = frame.rowOffset;
     for (let ty = Math.floor(r0 / TILE); ty <= Math.floor((r0 + frame.height - 1) / TILE); ty++) {
       for (let tx = Math.floor(c0 / TILE); tx <= Math.floor((c0 + frame.width - 1) / TILE); tx++) {
@@ -73,17 +96,9 @@ export class SnapRaster {
             if (needBlock && !needBlock(bCol / BLOCK, bRow / BLOCK)) continue;
             const bx = bCol - tx * TILE, by = bRow - ty * TILE, b = (by / BLOCK) * BLOCKS_PER_ROW + bx / BLOCK;
             if (tile.blockFilled[b] === 0) this.fillPendingBlock(tile, tx, ty, bx, by, b);
-            const tieAt = tile.tieAt;
             for (let row = Math.max(bRow, rowStart); row < Math.min(bRow + BLOCK, rowEnd); row++) {
               for (let col = Math.max(bCol, colStart); col < Math.min(bCol + BLOCK, colEnd); col++) {
-                const k = (row - ty * TILE) * TILE + (col - tx * TILE);
-                const edge = tile.edge[k]!;
-                if (edge === NO_EDGE) {
-                  const d = tile.offRoadMeters[k]!;
-                  if (beyond && d < Infinity) beyond((row - r0) * frame.width + (col - c0), d);
-                  continue;
-                }
-                visit((row - r0) * frame.width + (col - c0), edge, tile.fraction[k]!, tile.offRoadMeters[k]!, tieAt !== null && tieAt[k] === 1 ? tile.ties.get(k) : undefined);
+                visit((row - r0) * frame.width + (col - c0), tile, (row - ty * TILE) * TILE + (col - tx * TILE));
               }
             }
           }
@@ -127,4 +142,9 @@ export class SnapRaster {
     if (pending === 0) tile.cellDone = null;
     return tile;
   }
+}
+
+/** The whole snap of a tile's cell k when it is a tie (several edges equally near), else undefined. */
+export function tileTie(tile: SnapTile, k: number): Snap | undefined {
+  return tile.tieAt !== null && tile.tieAt[k] === 1 ? tile.ties.get(k) : undefined;
 }

@@ -3,7 +3,8 @@ import type { RoadNetwork } from '../routing/road-network';
 import { timeToPlace, type EdgeSource, type TimedLabel } from '../routing/time-at-snap';
 import { snapToGraph, type Snap } from '../spatial/snap-to-graph';
 import type { GridFrame } from './grid-frame';
-import { BLOCK_CELLS, TILE_CELLS, type SnapRaster } from './snap-raster';
+import { BLOCK_CELLS, TILE_CELLS, tileTie, type SnapRaster } from './snap-raster';
+import { NO_EDGE } from './snap-tile';
 
 /** Best travel time (seconds, Infinity = unreached) and the source that achieves it, per cell. */
 export interface TravelTimeGrid {
@@ -72,7 +73,16 @@ export function rasterizeTravelTimes(
   const special = new Uint8Array(g.edgeCount);
   for (const e of sourcesOnEdge.keys()) special[e] = SOURCE_ON_EDGE;
   if (closedEdges) for (let e = 0; e < g.edgeCount; e++) if (closedEdges[e] === 1) special[e] = special[e]! | CLOSED;
-  raster.forEachCell(frame, (cell, edge, fraction, offRoadMeters, tie) => {
+  raster.forEachTileCell(frame, (cell, tile, k) => {
+    const edge = tile.edge[k]!;
+    if (edge === NO_EDGE) {
+      // Kept strictly beyond maxSnapMeters after Float32 rounding (500.00001 m would read as 500).
+      const d = tile.offRoadMeters[k]!;
+      if (d < Infinity) offRoad[cell] = Math.max(d, beyondSnap);
+      return;
+    }
+    const offRoadMeters = tile.offRoadMeters[k]!, fraction = tile.fraction[k]!;
+    const tie = tileTie(tile, k);
     const flags = special[edge]!;
     if (flags === 0 && tie === undefined) {
       // timeToPlace's rule, inlined for the one-candidate case: this runs once per cell (millions on a
@@ -103,9 +113,6 @@ export function rasterizeTravelTimes(
       return;
     }
     fromSnap(cell, tie ?? { offRoadMeters, candidates: [{ edge, fraction, lngLat: [0, 0] }] });
-  }, (cell, offRoadMeters) => {
-    // Kept strictly beyond maxSnapMeters after Float32 rounding (500.00001 m would read as 500).
-    offRoad[cell] = Math.max(offRoadMeters, beyondSnap);
   }, need?.needTile, need?.needBlock);
   return { frame, seconds, label, offRoadMeters: offRoad, edge: cellEdge, maxSnapMeters: maxSnap, sourcesOnEdge, closedEdges };
 }
