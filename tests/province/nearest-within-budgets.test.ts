@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { generateSyntheticRoads } from '../../bench/synthetic-roads';
 import { buildRoadGraph, createRoadNetwork, findNearestByTravelTime, findNearestWithinBudgets, snapResources } from '../../src/core/index';
+import { withinReach } from '../../src/core/routing/nearest-within-budgets';
 import { seededRandom } from '../helpers/seeded-random';
 
 const { raw, bbox } = generateSyntheticRoads({ rows: 40, cols: 60, seed: 31 });
@@ -40,12 +41,30 @@ describe('findNearestWithinBudgets equals the unbounded search', () => {
           all ??= findNearestByTravelTime(net, incident, resources, { k: resources.length });
           const beyond = [...all.results.filter((r) => r.seconds > fast.boundedSeconds!).map((r) => r.id), ...all.unreachableIds];
           expect([...fast.beyondBudgetIds].sort()).toEqual(beyond.sort());
+          // in candidate order
+          const beyondSet = new Set(beyond);
+          expect(fast.beyondBudgetIds).toEqual(resources.filter((r) => beyondSet.has(r.id)).map((r) => r.id));
         }
       }
     }
     // both paths are exercised: the 12 fire stations often need the unbounded search
     expect(bounded).toBeGreaterThan(20);
     expect(unbounded).toBeGreaterThan(5);
+  });
+
+  test('the straight-line reach leaves out only candidates that cannot arrive within the limit (against the unbounded times), and does leave some out', () => {
+    let left = 0;
+    for (let i = 0; i < 40; i++) {
+      const incident = at();
+      const all = findNearestByTravelTime(net, incident, resources, { k: resources.length });
+      for (const budget of [60, 120, 300]) {
+        const near = new Set(withinReach(net, incident, resources, budget));
+        for (const r of all.results) if (r.seconds <= budget) expect(near.has(resources.find((x) => x.id === r.id)!), `${r.id} at ${r.seconds} s`).toBe(true);
+        for (const r of resources) if (!r.snap) expect(near.has(r)).toBe(true);
+        left += resources.length - near.size;
+      }
+    }
+    expect(left).toBeGreaterThan(1000);
   });
 
   test('an incident off the network: no search, the same answer', () => {
