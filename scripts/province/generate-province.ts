@@ -9,7 +9,8 @@
  * production server serves at /province/):
  *   manifest.json          what is where (src/io/schemas/dataset-manifest.ts)
  *   roads.graph.bin        the built graph as the compute worker loads it (serializeRoadGraph)
- *   major-roads.geojson    only motorway/trunk/primary, for the basemap (never 1 M edges of GeoJSON)
+ *   major-roads.geojson    only motorway/trunk/primary (never 1 M edges of GeoJSON), for the import checks
+ *   major-roads-tiles/     the same as vector tiles z/x/y.pbf, which the basemap draws (road-tiles.ts)
  *   outline.geojson        the area's rectangle
  *   shelters.geojson …     one GeoJSON FeatureCollection per kind, the files the app already reads
  * The folder is written next to the target and renamed into place, so a reader never sees half a dataset.
@@ -22,6 +23,7 @@ import { DatasetManifestSchema, type DatasetManifest } from '../../src/io/schema
 import { ResourceSchema, RESOURCE_FILE_NAMES, RESOURCE_KINDS, type Resource, type ResourceKind } from '../../src/io/schemas/resource';
 import { demoCameraStream } from '../demo/camera-clips';
 import { deriveRng, apportion, type Rng } from '../demo/prng';
+import { ROAD_TILES_LAYER, ROAD_TILES_MAX_ZOOM, ROAD_TILES_MIN_ZOOM, ROAD_TILES_PATH, writeRoadTiles } from './road-tiles';
 
 export const DEFAULT_PROVINCE_SEED = 20261201;
 export const DEFAULT_PROVINCE_EDGES = 1_000_000;
@@ -202,6 +204,7 @@ export function generateProvince(options: ProvinceOptions): ProvinceSummary {
     roads: {
       graph: 'roads.graph.bin', graphBytes: graphFile.byteLength, nodeCount: graph.nodeCount, edgeCount: graph.edgeCount,
       drawn: 'major-roads.geojson', drawnClasses: [...DRAWN_CLASSES], drawnEdgeCount: major.edgeCount,
+      drawnTiles: { path: ROAD_TILES_PATH, layer: ROAD_TILES_LAYER, minzoom: ROAD_TILES_MIN_ZOOM, maxzoom: ROAD_TILES_MAX_ZOOM },
     },
     outline: 'outline.geojson',
     resources: Object.fromEntries(RESOURCE_KINDS.map((k) => [k, { file: RESOURCE_FILE_NAMES[k], count: byKind[k].length }])),
@@ -213,6 +216,8 @@ export function generateProvince(options: ProvinceOptions): ProvinceSummary {
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'roads.graph.bin'), graphFile);
   writeFileSync(join(tmp, 'major-roads.geojson'), major.json);
+  const tiled = writeRoadTiles(JSON.parse(major.json), bbox, join(tmp, ROAD_TILES_PATH.split('/{z}')[0]!));
+  log(`major roads: ${tiled.tiles} vector tiles, ${(tiled.bytes / 1e6).toFixed(1)} MB (zoom ${ROAD_TILES_MIN_ZOOM}–${ROAD_TILES_MAX_ZOOM})`);
   writeFileSync(join(tmp, 'outline.geojson'), JSON.stringify({
     type: 'FeatureCollection',
     features: [{ type: 'Feature', properties: { name: manifest.name, nameEn: manifest.nameEn, synthetic: true }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]].map((p) => p.map(round7))] } }],

@@ -20,6 +20,13 @@ export interface BasemapData {
    * source of their own (`roads`), not part of the merged basemap source.
    */
   roadsUrl?: string;
+  /**
+   * The drawn roads as vector tiles on the app's origin (a province: `npm run province:data` writes
+   * them), preferred to `roadsUrl`: given a GeoJSON URL, MapLibre's worker sends the whole parsed
+   * file back to the page (its copy of the data: ~550 ms of structured clone on the page's thread
+   * for 3.5 MB), while tiles are fetched and parsed in its worker only.
+   */
+  roadTiles?: { url: string; layer: string; minzoom: number; maxzoom: number };
 }
 
 export type BasemapLang = 'zh-CN' | 'en';
@@ -83,8 +90,9 @@ function widthByZoom([z8, z14]: readonly [number, number], scale = 1): Expressio
 }
 
 /** The road layers, from the merged basemap source or (roads read from a URL) their own `roads` source. */
-function roadLayers(ownSource: boolean): LayerSpecification[] {
+function roadLayers(ownSource: boolean, sourceLayer?: string): LayerSpecification[] {
   const source = ownSource ? 'roads' : BASEMAP_SOURCE;
+  const fromTiles = sourceLayer ? { 'source-layer': sourceLayer } : {};
   const isClass = (c: string): ExpressionSpecification => (ownSource ? ['==', ['get', 'highway'], c] : ['all', partIs('road'), ['==', ['get', 'highway'], c]]);
   // Drawn minor → major so trunk roads end up on top.
   const order = [...ROAD_CLASSES].reverse();
@@ -94,6 +102,7 @@ function roadLayers(ownSource: boolean): LayerSpecification[] {
       id: `road-${c}-casing`,
       type: 'line',
       source,
+      ...fromTiles,
       filter: isClass(c),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': '#b8a98f', 'line-width': widthByZoom(ROAD_WIDTH_PIXELS[c], 1.6), 'line-opacity': 0.7 },
@@ -102,6 +111,7 @@ function roadLayers(ownSource: boolean): LayerSpecification[] {
     id: `road-${c}`,
     type: 'line',
     source,
+    ...fromTiles,
     filter: isClass(c),
     layout: { 'line-join': 'round', 'line-cap': c === 'track' ? 'butt' : 'round' },
     paint: {
@@ -130,8 +140,10 @@ export function buildBasemapStyle(
     version: 8,
     name: 'OneMap offline basemap (Taishun demo)',
     sources: {
-      [BASEMAP_SOURCE]: { type: 'geojson', data: mergedBasemapData(data, { roads: !data.roadsUrl }) },
-      ...(data.roadsUrl ? { roads: { type: 'geojson' as const, data: data.roadsUrl } } : {}),
+      [BASEMAP_SOURCE]: { type: 'geojson', data: mergedBasemapData(data, { roads: !data.roadsUrl && !data.roadTiles }) },
+      ...(data.roadTiles
+        ? { roads: { type: 'vector' as const, tiles: [data.roadTiles.url], minzoom: data.roadTiles.minzoom, maxzoom: data.roadTiles.maxzoom } }
+        : data.roadsUrl ? { roads: { type: 'geojson' as const, data: data.roadsUrl } } : {}),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe6ea' } },
@@ -150,7 +162,7 @@ export function buildBasemapStyle(
         filter: partIs('township'),
         paint: { 'line-color': '#8f8aa3', 'line-width': 1, 'line-dasharray': [3, 2] },
       },
-      ...roadLayers(!!data.roadsUrl),
+      ...roadLayers(!!data.roadsUrl || !!data.roadTiles, data.roadTiles?.layer),
       {
         id: 'county-outline-halo',
         type: 'line',

@@ -36,7 +36,11 @@ async function loadDatasetBasemap(signal: AbortSignal): Promise<LoadedBasemap> {
   const [county, roads] = await Promise.all([manifest.outline, manifest.roads.drawn].map(async (path) => asFeatureCollection(await fetchJson(fileUrl(path), signal), fileUrl(path))));
   // MapLibre's worker fetches the drawn roads itself (an absolute URL: it resolves none against the page)
   const roadsUrl = new URL(fileUrl(manifest.roads.drawn), location.href).href;
-  return { county: county!, roads: roads!, roadsUrl, townships: EMPTY, townshipSeats: EMPTY, villages: EMPTY, problems: [] };
+  // or its vector tiles (MapLibre then sends no copy of the roads back to the page); the URL
+  // template's {z}/{x}/{y} kept as written (URL() escapes the braces)
+  const t = manifest.roads.drawnTiles;
+  const roadTiles = t ? { url: new URL(fileUrl(t.path), location.href).href.replace(/%7B([zxy])%7D/gi, '{$1}'), layer: t.layer, minzoom: t.minzoom, maxzoom: t.maxzoom } : undefined;
+  return { county: county!, roads: roads!, ...(roadTiles ? { roadTiles } : { roadsUrl }), townships: EMPTY, townshipSeats: EMPTY, villages: EMPTY, problems: [] };
 }
 
 async function loadBasemap(signal: AbortSignal): Promise<LoadedBasemap> {

@@ -33,6 +33,16 @@ export const DatasetManifestSchema = z.object({
     drawn: relativePath,
     drawnClasses: z.array(z.string().min(1)),
     drawnEdgeCount: z.number().int().min(0),
+    /**
+     * the drawn roads as vector tiles (`{z}/{x}/{y}` in the path, one layer), which MapLibre fetches
+     * and parses in its worker; without them the basemap reads `drawn` as GeoJSON (older datasets)
+     */
+    drawnTiles: z.object({
+      path: relativePath.refine((p) => ['{z}', '{x}', '{y}'].every((k) => p.includes(k)), 'must hold {z}, {x} and {y}'),
+      layer: z.string().min(1),
+      minzoom: z.number().int().min(0).max(22),
+      maxzoom: z.number().int().min(0).max(22),
+    }).optional(),
   }),
   /** the area's outline (a GeoJSON FeatureCollection of one Polygon), drawn as the county layer is */
   outline: relativePath,

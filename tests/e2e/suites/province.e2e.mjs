@@ -49,6 +49,8 @@ const pageErrors = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   await guardOrigin(context, base, offOrigin);
+  const tileRequests = [];
+  context.on('request', (r) => /\/province\/major-roads-tiles\/\d+\/\d+\/\d+\.pbf$/.test(r.url()) && tileRequests.push(r.url()));
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
@@ -83,6 +85,8 @@ try {
     assert(legend.includes('五类资源合计') && !legend.includes('视频点聚合'), `legend: ${legend}`);
     const roadLayers = await page.evaluate(() => window.__onemap.mapLayerIds().filter((id) => id.startsWith('road-')));
     assert(roadLayers.length > 0, 'no road layers');
+    // drawn from the dataset's vector tiles (MapLibre sends no copy of a GeoJSON file back to the page)
+    assert(manifest.roads.drawnTiles && tileRequests.length > 0, `no road tiles fetched (${manifest.roads.drawnTiles?.path ?? 'no drawnTiles in the manifest'})`);
     await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 30_000 });
     await page.screenshot({ path: join(outDir, 'province-clusters.png') });
   });
