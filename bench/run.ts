@@ -101,7 +101,7 @@ if (only.has(8)) {
 }
 
 if (only.has(5)) {
-  log('5. contouring a time grid: d3-contour (ours) vs turf.isobands');
+  log('5. contouring a time grid: ours (d3-contour\'s marching squares, ported) vs turf.isobands');
   rows.push(...benchContour(repoRoot));
 }
 

@@ -1,6 +1,6 @@
-import { contours } from 'd3-contour';
 import type { MultiPolygon, Position } from 'geojson';
 import { frameToLngLat, type GridFrame } from './grid-frame';
+import { zeroContour } from './marching-squares';
 
 export interface ContourOptions {
   /**
@@ -66,11 +66,12 @@ export function cellMargins(seconds: Float32Array, thresholdSeconds: number, opt
 
 /**
  * Where `field >= 0`, as a MultiPolygon in [lng, lat]: marching squares with linear interpolation
- * (d3-contour), exteriors counter-clockwise and holes clockwise (RFC 7946). d3-contour is used
- * rather than turf.isobands: it is ~100× faster on these grids and assigns holes to their shells.
+ * (d3-contour's, ported in marching-squares.ts to stitch without copying; the same rings), exteriors
+ * counter-clockwise and holes clockwise (RFC 7946). d3-contour's algorithm is used rather than
+ * turf.isobands: it is ~100× faster on these grids and assigns holes to their shells.
  */
 export function contourField(frame: GridFrame, field: Float64Array, decimals = 7, refine?: CrossingRefiner): MultiPolygon {
-  const geometry = contours().size([frame.width, frame.height]).smooth(false).thresholds([0])(field as unknown as number[])[0]!;
+  const geometry = { coordinates: zeroContour(field, frame.width, frame.height) as Position[][][] };
   for (const polygon of geometry.coordinates) for (const ring of polygon) placeOnCellEdges(ring, field, frame.width, frame.height, refine);
   const scale = 10 ** decimals;
   const toLngLat = (p: Position): Position => {
