@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { getComputeClient } from '../workers/compute-worker-instance';
-import { packResources, type BarrierSpec, type ComputeResource } from '../workers/protocol';
+import { notReachedIds, packResources, type BarrierSpec, type ComputeResource, type ComputeResult } from '../workers/protocol';
 import { BASEMAP_URLS } from './data-urls';
 import { useComputeNetwork } from './use-isochrone';
 
@@ -65,6 +65,11 @@ export function idsKeyOf(ids: readonly string[]): string {
   return key;
 }
 
+/** The answer with its not-reached candidates as ids (the worker sends their positions in the request's ids). */
+function withNotReachedIds(a: ComputeResult<'nearest'>, ids: readonly string[]): ComputeResult<'nearest'> {
+  return a.notReached?.indicesByKind ? { ...a, notReached: { withinSeconds: a.notReached.withinSeconds, idsByKind: notReachedIds(a.notReached, ids) } } : a;
+}
+
 /**
  * The two answers for an incident: by straight line (k-d tree, answered at once) and by road travel
  * time with routes (one reverse Dijkstra in the worker). A new request aborts the running one.
@@ -82,7 +87,7 @@ function nearestQueries(request: NearestRequest | null, resourcesKey: string | n
     },
     travel: {
       queryKey: ['compute', 'nearest', resourcesKey, keyBase, request?.barriers ?? null],
-      queryFn: ({ signal }: { signal: AbortSignal }) => getComputeClient().request('nearest', { ...base!, perKind: true, barriers: request!.barriers, withRoutes: true }, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => getComputeClient().request('nearest', { ...base!, perKind: true, barriers: request!.barriers, withRoutes: true }, { signal }).then((a) => withNotReachedIds(a, base!.ids)),
       enabled,
       staleTime: Infinity,
     },
@@ -116,7 +121,7 @@ export function useDepotTimes(incident: readonly [number, number] | null, depotI
   return useQuery({
     queryKey: ['compute', 'depotTimes', resourcesKey, incident, idsKeyOf(depotIds), barriers ?? null],
     queryFn: ({ signal }) =>
-      getComputeClient().request('nearest', { incident: incident!, k: depotIds.length, perKind: false, ids: depotIds, barriers }, { signal }),
+      getComputeClient().request('nearest', { incident: incident!, k: depotIds.length, perKind: false, ids: depotIds, barriers }, { signal }).then((a) => withNotReachedIds(a, depotIds)),
     enabled: incident !== null && depotIds.length > 0 && resourcesKey !== null,
     staleTime: Infinity,
   });

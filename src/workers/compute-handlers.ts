@@ -28,7 +28,7 @@ interface ComputeState {
    * pool narrowed to them: a request with the same ids (compared one by one, ~1 ms) reuses them
    * instead of building the set and filtering the pool again (6–40 ms per request here).
    */
-  lastIds: { ids: readonly string[]; set: Set<string>; narrowed: WeakMap<readonly SnappedResource[], Map<string, SnappedResource[]>> } | null;
+  lastIds: { ids: readonly string[]; set: Set<string>; positions: Map<string, number> | null; narrowed: WeakMap<readonly SnappedResource[], Map<string, SnappedResource[]>> } | null;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -38,7 +38,7 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function idsEntry(s: ComputeState, ids: readonly string[]): NonNullable<ComputeState['lastIds']> {
-  if (!s.lastIds || !sameIds(s.lastIds.ids, ids)) s.lastIds = { ids, set: new Set(ids), narrowed: new WeakMap() };
+  if (!s.lastIds || !sameIds(s.lastIds.ids, ids)) s.lastIds = { ids, set: new Set(ids), positions: null, narrowed: new WeakMap() };
   return s.lastIds;
 }
 
@@ -186,12 +186,24 @@ export function createComputeHandlers(): ComputeHandlers {
         ...a.unreachableIds.map((id) => ({ id, kind: kindOf(id), reason: 'no-route' as const })),
       ];
       let notReached: NotReachedWithin | null = null;
+      const transfer: ArrayBuffer[] = [];
       if (bounded?.boundedSeconds != null) {
-        const idsByKind: Record<string, string[]> = {};
-        for (const id of bounded.beyondBudgetIds) (idsByKind[kindOf(id)] ??= []).push(id);
-        notReached = { withinSeconds: bounded.boundedSeconds, idsByKind };
+        if (ids) {
+          // positions in the request's ids, per kind, as transferred typed arrays (the page has the ids)
+          const entry = idsEntry(s, ids);
+          const positions = (entry.positions ??= new Map(ids.map((id, i) => [id, i])));
+          const byKind: Record<string, number[]> = {};
+          for (const id of bounded.beyondBudgetIds) (byKind[kindOf(id)] ??= []).push(positions.get(id)!);
+          const indicesByKind = Object.fromEntries(Object.entries(byKind).map(([kind, at]) => [kind, Uint32Array.from(at)]));
+          transfer.push(...Object.values(indicesByKind).map((a) => a.buffer));
+          notReached = { withinSeconds: bounded.boundedSeconds, indicesByKind };
+        } else {
+          const idsByKind: Record<string, string[]> = {};
+          for (const id of bounded.beyondBudgetIds) (idsByKind[kindOf(id)] ??= []).push(id);
+          notReached = { withinSeconds: bounded.boundedSeconds, idsByKind };
+        }
       }
-      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results, unreachable, notReached } };
+      return { result: { incidentReachable: a.incidentSnap !== null, results: a.results, unreachable, notReached }, transfer };
     },
     closures({ closures }) {
       const net = requireNetwork(s);

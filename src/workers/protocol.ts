@@ -32,7 +32,20 @@ export interface UnreachableItem {
  */
 export interface NotReachedWithin {
   readonly withinSeconds: number;
-  readonly idsByKind: Readonly<Record<string, readonly string[]>>;
+  /**
+   * With the request's `ids`: per kind, positions in those ids (transferred typed arrays, not tens
+   * of thousands of strings cloned into the page on each click); the page turns them back into ids
+   * (notReachedIds). Without: the ids themselves.
+   */
+  readonly indicesByKind?: Readonly<Record<string, Uint32Array>>;
+  readonly idsByKind?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Per kind, the ids a bounded search did not reach: from the positions in the request's ids, or as sent. */
+export function notReachedIds(n: NotReachedWithin, requestIds: readonly string[] | undefined): Record<string, readonly string[]> {
+  if (!n.indicesByKind) return { ...(n.idsByKind ?? {}) };
+  if (!requestIds) throw new Error('notReachedIds: the answer holds positions in the request\'s ids, and no ids were given');
+  return Object.fromEntries(Object.entries(n.indicesByKind).map(([kind, at]) => [kind, Array.from(at, (i) => requestIds[i]!)]));
 }
 
 /**

@@ -59,7 +59,7 @@ export function buildKindLists(
         const res = resourceById.get(u.id);
         return u.kind === kind && res ? [{ resource: res, reason: u.reason }] : [];
       });
-      const notReached = travel.notReached ? { withinSeconds: travel.notReached.withinSeconds, ids: travel.notReached.idsByKind[kind] ?? [], lookup: resourceById } : null;
+      const notReached = travel.notReached ? { withinSeconds: travel.notReached.withinSeconds, ids: travel.notReached.idsByKind?.[kind] ?? [], lookup: resourceById } : null;
       return { kind, mode: 'travel', rows, unreachable, notReached };
     }
     const rows: ListRow[] = [];
