@@ -2,7 +2,8 @@
 // with an incident and its first team's route picked at zoom 14, then traces (CDP Tracing) the
 // duty suite's two navigations — the jump to zoom 15 onto the route and the fly-to of a search
 // hit — and prints every main-thread task over 50 ms with its largest parts (MapLibre's render,
-// deck.gl's, the compositor's commit / readback, scripts by function from the CPU profile).
+// deck.gl's, the compositor's commit / readback, scripts by function from the CPU profile); between
+// them it opens the print view (its map image) and traces that too.
 //   npm run build && E2E_PORT=4610 node bench/browser/duty-nav-probe.mjs [runs]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -65,7 +66,18 @@ function selfTimes(profile, top = 15) {
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${(us / 1000).toFixed(0)} ms ${k}`);
 }
 
+/** CPU seconds so far of the browser's processes by type (CDP SystemInfo.getProcessInfo): GPU process, renderers. */
+async function processCpu(browserCdp) {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  const byType = {};
+  for (const p of processInfo) byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime;
+  return byType;
+}
+
+let browserCdp = null;
+
 async function traced(page, cdp, name, fn) {
+  const cpu0 = await processCpu(browserCdp);
   const t0 = await page.evaluate(() => performance.now());
   const events = [];
   const onData = (d) => events.push(...d.value);
@@ -78,6 +90,7 @@ async function traced(page, cdp, name, fn) {
     traceConfig: { includedCategories: ['gpu.angle', 'disabled-by-default-gpu.angle', 'gpu.service', 'disabled-by-default-gpu.service', 'gpu.decoder', 'disabled-by-default-gpu.decoder', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'gpu', 'v8.execute', 'disabled-by-default-devtools.timeline.frame'] },
   });
   await fn();
+  const cpu1 = await processCpu(browserCdp);
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
@@ -88,6 +101,8 @@ async function traced(page, cdp, name, fn) {
   const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= t0 && f.start < t1);
   console.log(`\n== ${name} (load ${execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ')})`);
   console.log(`   longtask entries: ${tasks.map((t) => t.ms).join(', ') || 'none'}`);
+  console.log(`   CPU during the step (ms): ${Object.keys(cpu1).map((k) => `${k} ${Math.round(((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) * 1000)}`).join(', ')}`);
+  console.log(`   summary: longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms, over 200 ms ${tasks.filter((t) => t.ms > 200).length}, long-task time ${tasks.reduce((a, t) => a + t.ms, 0)} ms in ${tasks.length}`);
   for (const f of frames) console.log(`   LoAF ${f.ms} ms: script ${f.scriptMs}, render ${f.renderMs}, style+layout ${f.layoutMs} ${f.scripts.map((s) => `[${s.what} ${s.ms}]`).join(' ')}`);
   for (const t of longTasksOfTrace(events)) {
     console.log(`   trace task ${t.ms} ms:`);
@@ -101,6 +116,7 @@ async function traced(page, cdp, name, fn) {
 requireBuild(root);
 const server = await startPreview(root, port);
 const { browser, close } = await launchBrowser();
+browserCdp = await browser.newBrowserCDPSession();
 try {
   const incidentAt = emptyRoadPoint(root, allResources);
   for (let run = 0; run < runs; run++) {
@@ -130,6 +146,14 @@ try {
       }, mid);
       await waitForStableMap(page);
     });
+    await traced(page, cdp, `print view run ${run + 1}`, async () => {
+      await page.getByTestId('dispatch-print').click();
+      await page.getByTestId('print-map-image').waitFor({ timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=print-map-image]')?.complete === true);
+      await page.waitForTimeout(500);
+    });
+    await page.getByTestId('print-close').click();
+    await waitForStableMap(page);
     const station = readJson('data/taishun/resources/fire-stations.geojson').features.filter((f) => f.properties.status === 'active')[1];
     await page.getByTestId('search-input').fill(station.properties.id);
     await page.getByTestId(`search-result-${station.properties.id}`).waitFor();
