@@ -9,7 +9,7 @@ import { captureImage, metersPerPixelAtCenter } from './canvas/capture-image';
 import { attachDeckOverlay, type DeckOverlay } from './canvas/deck-overlay';
 import { createDrawing } from './canvas/drawing';
 import { watchLongPress } from './canvas/long-press';
-import { isSoftwareRenderer, rendererOf } from './canvas/software-gl';
+import { isSoftwareRenderer, rendererOf, withoutLabelFades } from './canvas/software-gl';
 import { removeMarkers, syncMarkers, type MarkersOnMap } from './canvas/markers';
 import { syncOverlaySources, type OverlaysOnMap } from './canvas/overlay-sources';
 import { syncPolygonBands, type BandsOnMap } from './canvas/polygon-bands';
@@ -111,6 +111,7 @@ export function MapCanvas(props: MapCanvasProps) {
     }
     const canvas = map.getCanvas();
     softwareGlRef.current = isSoftwareRenderer(rendererOf(canvas.getContext('webgl2') ?? canvas.getContext('webgl')));
+    if (softwareGlRef.current) withoutLabelFades(map);
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

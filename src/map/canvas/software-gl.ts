@@ -1,3 +1,5 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
 /**
  * Whether the map is drawn by a software WebGL renderer: Chrome's SwiftShader (used when a PC's GPU
  * or driver is blocklisted, in VMs and remote desktops — common on office PCs), Mesa's llvmpipe /
@@ -18,4 +20,19 @@ export function rendererOf(gl: WebGLRenderingContext | WebGL2RenderingContext | 
   } catch {
     return null;
   }
+}
+
+/**
+ * Labels appear at once instead of fading in over 300 ms (MapLibre's `fadeDuration`): each fade
+ * repaints the whole map for its duration, and on software WebGL each of those frames is a task of
+ * ~100 ms or more, after every zoom, move or tile load. `fadeDuration` is a constructor option and
+ * the renderer is only known once the map's context exists, so this sets MapLibre's own field
+ * (`_fadeDuration`, read at every frame in MapLibre 6); where a later MapLibre has no such field,
+ * nothing is changed and labels keep fading.
+ */
+export function withoutLabelFades(map: MaplibreMap): boolean {
+  const fields = map as unknown as { _fadeDuration?: unknown };
+  if (typeof fields._fadeDuration !== 'number') return false;
+  fields._fadeDuration = 0;
+  return true;
 }
