@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer } from '../../src/map/canvas/software-gl';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isSoftwareRenderer, withoutLabelFades } from '../../src/map/canvas/software-gl';
 
 describe('software WebGL renderer detection', () => {
   it('knows SwiftShader, llvmpipe, softpipe and WARP', () => {
@@ -16,5 +19,20 @@ describe('software WebGL renderer detection', () => {
     expect(isSoftwareRenderer('WebKit WebGL')).toBe(false);
     expect(isSoftwareRenderer(null)).toBe(false);
     expect(isSoftwareRenderer('')).toBe(false);
+  });
+});
+
+describe('labels without fades on software WebGL', () => {
+  it('sets MapLibre\'s per-frame fade field to 0 and says so; leaves a map without that field alone', () => {
+    const map = { _fadeDuration: 300 };
+    expect(withoutLabelFades(map as never)).toBe(true);
+    expect(map._fadeDuration).toBe(0);
+    const other = { fadeMs: 300 };
+    expect(withoutLabelFades(other as never)).toBe(false);
+    expect(other).toEqual({ fadeMs: 300 });
+  });
+  it('the installed MapLibre still declares the field (an upgrade that drops it would silently keep the fades)', () => {
+    const types = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/maplibre-gl/dist/maplibre-gl.d.ts'), 'utf8');
+    expect(types).toMatch(/\b_fadeDuration: number;/);
   });
 });
