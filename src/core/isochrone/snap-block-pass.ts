@@ -167,7 +167,9 @@ export class BlockPass {
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
       const len2 = dx * dx + dy * dy;
       const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-      const d = Math.hypot(ax + t * dx, ay + t * dy);
+      const ex = ax + t * dx, ey = ay + t * dy;
+      if (Math.sqrt(ex * ex + ey * ey) > best + 1e-6 + SQRT_SLACK) continue; // Math.hypot would say the same
+      const d = Math.hypot(ex, ey);
       if (d > best + 1e-6) continue;
       if (d < best - 1e-6) {
         best = d;

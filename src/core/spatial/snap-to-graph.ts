@@ -28,6 +28,8 @@ export interface SnapOptions {
 }
 
 const TIE_METERS = 1e-6;
+/** More than the difference between sqrt(x² + y²) and Math.hypot(x, y) (~2 ulp, < 1e-10 m within 100 km) */
+const SQRT_DOUBT_METERS = 1e-9;
 const FIRST_RADIUS_METERS = 32;
 
 /**
@@ -83,7 +85,10 @@ export class NearestSegments {
     const dx = bx - ax, dy = by - ay;
     const len2 = dx * dx + dy * dy;
     const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-    const d = Math.hypot(ax + t * dx, ay + t * dy);
+    const ex = ax + t * dx, ey = ay + t * dy;
+    // Clearly beyond the tie on the square root already: Math.hypot (~10× its cost) would say the same.
+    if (Math.sqrt(ex * ex + ey * ey) > this.best + TIE_METERS + SQRT_DOUBT_METERS) return;
+    const d = Math.hypot(ex, ey);
     if (d > this.best + TIE_METERS) return;
     if (d < this.best - TIE_METERS) {
       this.best = d;
