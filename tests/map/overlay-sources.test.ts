@@ -6,7 +6,9 @@ import type { LayerDescriptor } from '../../src/map/layer-descriptor';
 /** Just enough of a MapLibre map to hold sources and layers, and to refuse a duplicate as MapLibre does. */
 function fakeMap() {
   const sources = new Map<string, { data: unknown; setData(d: unknown): void }>();
-  const layers: Array<{ id: string; type: string; source?: string }> = [];
+  const layers: Array<{ id: string; type: string; source?: string; layout?: Record<string, unknown> }> = [];
+  /** every setLayoutProperty call (each one repaints a real map, changed or not) */
+  const layoutWrites: string[] = [];
   const map = {
     getSource: (id: string) => sources.get(id),
     addSource: (id: string, spec: { data: unknown }) => {
@@ -21,10 +23,15 @@ function fakeMap() {
       layers.push(l);
     },
     removeLayer: (id: string) => { layers.splice(layers.findIndex((l) => l.id === id), 1); },
-    getStyle: () => ({ layers: [...layers] }),
-    setLayoutProperty: () => {},
+    getLayersOrder: () => layers.map((l) => l.id),
+    getLayoutProperty: (id: string, name: string) => layers.find((l) => l.id === id)?.layout?.[name],
+    setLayoutProperty: (id: string, name: string, value: unknown) => {
+      const l = layers.find((x) => x.id === id)!;
+      l.layout = { ...l.layout, [name]: value };
+      layoutWrites.push(`${id}.${name}=${String(value)}`);
+    },
   };
-  return { map: map as unknown as MaplibreMap, sources, layers };
+  return { map: map as unknown as MaplibreMap, sources, layers, layoutWrites };
 }
 
 const route = (path: [number, number][]): LayerDescriptor => ({
@@ -54,5 +61,19 @@ describe('syncOverlaySources', () => {
     expect(() => syncOverlaySources(map, [route([[0, 0], [3, 3]])], onMap)).not.toThrow();
     expect(sources.size).toBe(1);
     expect(layers.map((l) => l.id)).toEqual(['duty-route:0']);
+  });
+
+  it('writes a layer\'s visibility only when it changes (MapLibre repaints on every setLayoutProperty)', () => {
+    const { map, layoutWrites } = fakeMap();
+    const onMap: OverlaysOnMap = new Map();
+    const shown = route([[0, 0], [1, 1]]);
+    syncOverlaySources(map, [shown], onMap);
+    syncOverlaySources(map, [shown], onMap);
+    expect(layoutWrites).toEqual([]); // added visible, still visible: nothing written
+    syncOverlaySources(map, [{ ...shown, visible: false }], onMap);
+    syncOverlaySources(map, [{ ...shown, visible: false }], onMap);
+    expect(layoutWrites).toEqual(['duty-route:0.visibility=none']);
+    syncOverlaySources(map, [shown], onMap);
+    expect(layoutWrites).toEqual(['duty-route:0.visibility=none', 'duty-route:0.visibility=visible']);
   });
 });

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import type { LayerDescriptor, PathsDescriptor, ShapesDescriptor } from '../layer-descriptor';
 import { dropSource, rgbaCss } from './polygon-bands';
+import { firstSymbolLayerId, setLayerVisible } from './style-layers';
 
 /** What is on the map per overlay descriptor: id → the data last handed over and its layers (bottom first). */
 export type OverlaysOnMap = Map<string, { data: unknown; layerIds: string[] }>;
@@ -77,7 +78,7 @@ export function syncOverlaySources(map: MaplibreMap, descriptors: readonly Layer
     if (map.getSource(id)) map.removeSource(id);
     onMap.delete(id);
   }
-  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  const beforeId = firstSymbolLayerId(map);
   for (const d of wanted) {
     const o = overlays.get(d.id)!;
     const data = d.type === 'paths' ? d.paths : d.features;
@@ -92,7 +93,7 @@ export function syncOverlaySources(map: MaplibreMap, descriptors: readonly Layer
       (map.getSource(d.id) as GeoJSONSource | undefined)?.setData(o.data);
     }
     onMap.set(d.id, { data, layerIds: o.layers.map((l) => l.id) });
-    for (const layer of o.layers) map.setLayoutProperty(layer.id, 'visibility', d.visible ? 'visible' : 'none');
+    for (const layer of o.layers) setLayerVisible(map, layer.id, d.visible);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { LayerDescriptor, PolygonBandsDescriptor } from '../layer-descriptor';
+import { firstSymbolLayerId, layerIdsOfSource, setLayerVisible } from './style-layers';
 
 /** What is on the map per band descriptor: id → the FeatureCollection last handed over and its layers. */
 export type BandsOnMap = Map<string, { data: unknown; layerIds: string[] }>;
@@ -43,7 +44,7 @@ export function syncPolygonBands(map: MaplibreMap, descriptors: readonly LayerDe
     if (map.getSource(id)) map.removeSource(id);
     onMap.delete(id);
   }
-  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  const beforeId = firstSymbolLayerId(map);
   for (const d of bands) {
     const entry = onMap.get(d.id);
     const fills = bandFillLayers(d);
@@ -63,13 +64,13 @@ export function syncPolygonBands(map: MaplibreMap, descriptors: readonly LayerDe
       for (const f of fills) map.setPaintProperty(f.id, 'fill-color', f.color);
     }
     onMap.set(d.id, { data: d.bands, layerIds });
-    for (const id of layerIds) map.setLayoutProperty(id, 'visibility', d.visible ? 'visible' : 'none');
+    for (const id of layerIds) setLayerVisible(map, id, d.visible);
   }
 }
 
 /** Removes a source and every layer drawing from it, if the map has them. */
 export function dropSource(map: MaplibreMap, sourceId: string): void {
   if (!map.getSource(sourceId)) return;
-  for (const layer of map.getStyle().layers) if ('source' in layer && layer.source === sourceId) map.removeLayer(layer.id);
+  for (const id of layerIdsOfSource(map, sourceId)) map.removeLayer(id);
   map.removeSource(sourceId);
 }
