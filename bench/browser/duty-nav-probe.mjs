@@ -78,6 +78,7 @@ let browserCdp = null;
 
 async function traced(page, cdp, name, fn) {
   const cpu0 = await processCpu(browserCdp);
+  const frames0 = await page.evaluate(() => window.__onemap.frameCounts());
   const t0 = await page.evaluate(() => performance.now());
   const events = [];
   const onData = (d) => events.push(...d.value);
@@ -91,6 +92,7 @@ async function traced(page, cdp, name, fn) {
   });
   await fn();
   const cpu1 = await processCpu(browserCdp);
+  const frames1 = await page.evaluate(() => window.__onemap.frameCounts());
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
@@ -101,6 +103,7 @@ async function traced(page, cdp, name, fn) {
   const frames = (await page.evaluate(() => window.__longFrames)).filter((f) => f.start >= t0 && f.start < t1);
   console.log(`\n== ${name} (load ${execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ')})`);
   console.log(`   longtask entries: ${tasks.map((t) => t.ms).join(', ') || 'none'}`);
+  console.log(`   frames drawn: basemap (MapLibre) ${frames1.basemap - frames0.basemap}, overlay (deck.gl) ${frames1.overlay - frames0.overlay}`);
   console.log(`   CPU during the step (ms): ${Object.keys(cpu1).map((k) => `${k} ${Math.round(((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) * 1000)}`).join(', ')}`);
   console.log(`   summary: longest ${Math.max(0, ...tasks.map((t) => t.ms))} ms, over 200 ms ${tasks.filter((t) => t.ms > 200).length}, long-task time ${tasks.reduce((a, t) => a + t.ms, 0)} ms in ${tasks.length}`);
   for (const f of frames) console.log(`   LoAF ${f.ms} ms: script ${f.scriptMs}, render ${f.renderMs}, style+layout ${f.layoutMs} ${f.scripts.map((s) => `[${s.what} ${s.ms}]`).join(' ')}`);
@@ -135,6 +138,14 @@ try {
     await page.getByTestId(`duty-pick-${team0.id}`).click();
     await waitForStableMap(page);
     const cdp = await context.newCDPSession(page);
+    const team1 = (await page.evaluate(() => window.__onemap.views.duty.lists())).find((l) => l.kind === 'rescue_team').rows[1];
+    await traced(page, cdp, `hover a list row run ${run + 1}`, async () => {
+      await page.getByTestId(`duty-row-${team1.id}`).hover();
+      await page.waitForFunction(() => window.__onemap.drawnHighlights().some((h) => h.id === 'duty-hover'));
+      await waitForStableMap(page);
+    });
+    await page.mouse.move(5, 400);
+    await waitForStableMap(page);
     const route = team0.route;
     const i = Math.max(1, Math.floor(route.length / 3));
     const mid = [(route[i][0] + route[i + 1][0]) / 2, (route[i][1] + route[i + 1][1]) / 2];

@@ -115,6 +115,8 @@ export function MapCanvas(props: MapCanvasProps) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const frames = { basemap: 0, overlay: 0 };
+    map.on('render', () => frames.basemap++);
     const deck = attachDeckOverlay(map, container, {
       layers: () => toDeckLayers(propsRef.current.descriptors),
       onHover: (info) => propsRef.current.onHover(toPickRef(propsRef.current.descriptors, info), info.x, info.y),
@@ -124,6 +126,7 @@ export function MapCanvas(props: MapCanvasProps) {
         propsRef.current.onClick({ ref: toPickRef(propsRef.current.descriptors, info), lngLat: [lng, lat] });
       },
       onContextLost: setContextLost,
+      onAfterRender: () => frames.overlay++,
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -154,6 +157,7 @@ export function MapCanvas(props: MapCanvasProps) {
         return [p.x, p.y];
       },
       isMapIdle: () => map.loaded() && !map.isMoving(),
+      frameCounts: () => ({ ...frames }),
       softwareRenderer: () => softwareGlRef.current,
       mapLayerIds: () => map.getStyle().layers.map((l) => l.id),
       deckLayerIds: () => toDeckLayers(propsRef.current.descriptors).map((l) => l.id),

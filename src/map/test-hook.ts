@@ -27,6 +27,8 @@ export interface OnemapTestHook {
   views?: Record<string, unknown>;
   /** every drawn resource icon where it is drawn (fanned position when fanned out) */
   drawnIcons?: () => { id: string; kind: string; lngLat: readonly [number, number] }[];
+  /** frames drawn so far by MapLibre (its `render` events) and by the deck.gl overlay (its onAfterRender) */
+  frameCounts?: () => { basemap: number; overlay: number };
   /** every drawn cluster circle where it is drawn */
   drawnClusters?: () => { layerId: string; pointCount: number; kindCounts: Record<string, number>; lngLat: readonly [number, number] }[];
 }

@@ -7,6 +7,8 @@ export interface DeckOverlayHandlers {
   layers: () => Layer[];
   onHover: (info: PickingInfo) => void;
   onClick: (info: PickingInfo) => void;
+  /** after every frame the overlay draws (counted for the browser tests) */
+  onAfterRender?: () => void;
   /** true while either canvas has lost its WebGL context */
   onContextLost: (lost: boolean) => void;
 }
@@ -33,6 +35,7 @@ export function attachDeckOverlay(map: MaplibreMap, container: HTMLElement, hand
       layers: handlers.layers(),
       onHover: handlers.onHover,
       onClick: handlers.onClick,
+      onAfterRender: handlers.onAfterRender,
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onLoad: () => {
         lost.deck = false;

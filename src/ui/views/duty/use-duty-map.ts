@@ -36,15 +36,20 @@ export function useDutyMap(input: DutyMapInput): ViewContribution {
     [incident, incidentTitle, onPlaceIncident],
   );
   const below = useMemo<LayerDescriptor[]>(() => [buildRouteLayer('duty-route', pickedRoute, { color: [29, 79, 145, 255], widthPixels: 5 })], [pickedRoute]);
-  const above = useMemo<LayerDescriptor[]>(() => {
+  // The closures' layers are MapLibre GeoJSON sources: built anew they would be handed to MapLibre
+  // again (setData: re-tiled in its worker, the whole map redrawn), so they are kept while the
+  // closures are, and a hover or a pick only changes its deck.gl ring.
+  const closureShapes = useMemo<LayerDescriptor>(() => {
     const shapes: Feature<Geometry, Record<string, unknown>>[] = closures.map((c, i) => ({ type: 'Feature', properties: { index: i }, geometry: closureGeometry(c) }));
-    return [
-      buildClosureShapesLayer('duty-closure-shapes', shapes),
-      buildClosedSegmentsLayer('duty-closed-segments', closedLines),
-      ring('duty-hover', hoverLngLat, [120, 120, 255], 16),
-      ring('duty-pick', pickedLngLat, [29, 79, 145], 20),
-    ];
-  }, [closures, closedLines, hoverLngLat, pickedLngLat]);
+    return buildClosureShapesLayer('duty-closure-shapes', shapes);
+  }, [closures]);
+  const closedSegments = useMemo<LayerDescriptor>(() => buildClosedSegmentsLayer('duty-closed-segments', closedLines), [closedLines]);
+  const above = useMemo<LayerDescriptor[]>(() => [
+    closureShapes,
+    closedSegments,
+    ring('duty-hover', hoverLngLat, [120, 120, 255], 16),
+    ring('duty-pick', pickedLngLat, [29, 79, 145], 20),
+  ], [closureShapes, closedSegments, hoverLngLat, pickedLngLat]);
   const drawing = useMemo<DrawingRequest | null>(
     () =>
       closingMode === 'line' || closingMode === 'area'
