@@ -361,6 +361,7 @@ try {
     // A point of the route may lie under a resource icon, where a click rightly picks the icon
     // instead: try the next points of the route until one is bare road.
     let closed = false;
+    const incBefore = hashParam(page.url(), 'inc');
     for (let i = first; i < Math.min(route.length - 1, first + 4) && !closed; i++) {
       const [x, y] = await screenOf(page, route[i]);
       const modeButton = page.getByTestId('closure-mode-segment');
@@ -371,6 +372,9 @@ try {
       if (!closed) await page.keyboard.press('Escape');
     }
     assert(closed, 'no click on the first team\'s route closed a segment');
+    // in segment mode a click closes a road, never places the incident (one did, when the shell
+    // still held the view's contribution from before the mode button: a render late)
+    assert(hashParam(page.url(), 'inc') === incBefore, `a click in segment mode moved the incident: ${incBefore} → ${hashParam(page.url(), 'inc')}`);
     await page.waitForFunction(() => window.__onemap.views.duty.closureSegments()[0] === 1, null, { timeout: 15_000 });
     assert(hashParam(page.url(), 'cl')?.startsWith('S'), `hash: ${page.url()}`);
     await page.getByTestId('closure-remove-0').click();
@@ -384,12 +388,16 @@ try {
     await page.getByTestId('closure-mode-area').click();
     await page.waitForFunction(() => window.__onemap.drawingMode?.() === 'polygon');
     const r = 28;
-    for (const [dx, dy] of [[-r, -r], [r, -r], [r, r], [-r, r]]) {
+    const incBefore = hashParam(page.url(), 'inc');
+    const corners = [[-r, -r], [r, -r], [r, r], [-r, r]];
+    for (const [i, [dx, dy]] of corners.entries()) {
       await page.mouse.click(cx + dx, cy + dy);
-      await page.waitForTimeout(150);
+      if (i < corners.length - 1) await page.waitForTimeout(150);
     }
+    // Enter at once after the last vertex, as a quick hand does: every click stays the drawing's
     await page.keyboard.press('Enter');
     await page.getByTestId('closure-0').waitFor({ timeout: 5000 });
+    assert(hashParam(page.url(), 'inc') === incBefore, `drawing the area moved the incident: ${incBefore} → ${hashParam(page.url(), 'inc')}`);
     await page.waitForFunction(() => (window.__onemap.views.duty.closureSegments()[0] ?? 0) >= 1, null, { timeout: 15_000 });
     const n = await page.evaluate(() => window.__onemap.views.duty.closureSegments()[0]);
     const text = await page.getByTestId('closure-0').textContent();
