@@ -88,6 +88,28 @@ export function storeSnap(net: RoadNetwork, reach: number, tile: SnapTile, k: nu
  * storeSnap and returns true; false (nothing stored) otherwise.
  */
 export function storeVertexSnap(net: RoadNetwork, reach: number, tile: SnapTile, k: number, lng: number, lat: number, segA: number, tA: number, segB: number, tB: number, maxSnap: number): boolean {
+  if (!sharedVertex(net, segA, tA, segB, tB)) return false;
+  const { edge, lng: plng, lat: plat, fraction } = vertex;
+  const offRoadMeters = haversineMeters(lng, lat, plng, plat);
+  if (offRoadMeters > maxSnap) {
+    if (offRoadMeters <= reach) tile.offRoadMeters[k] = offRoadMeters;
+    return true;
+  }
+  tile.edge[k] = edge;
+  tile.fraction[k] = fraction;
+  tile.offRoadMeters[k] = offRoadMeters;
+  return true;
+}
+
+/** The shared vertex sharedVertex found last (one scratch object: the fill allocates nothing per cell). */
+const vertex = { edge: -1, lng: 0, lat: 0, fraction: 0 };
+
+/**
+ * Whether segA at tA and segB at tB are consecutive segments of one edge meeting at their shared
+ * vertex (one at t = 1, the next at t = 0) with points and fractions, as candidateOf computes them,
+ * equal bit for bit; if so that vertex's edge, point and fraction are left in `vertex`.
+ */
+function sharedVertex(net: RoadNetwork, segA: number, tA: number, segB: number, tB: number): boolean {
   const { graph: g, index } = net;
   let s0 = segA, s1 = segB;
   if (segB === segA - 1 && tA === 0 && tB === 1) { s0 = segB; s1 = segA; }
@@ -105,14 +127,10 @@ export function storeVertexSnap(net: RoadNetwork, reach: number, tile: SnapTile,
   const f0 = length > 0 ? Math.min(1, (g.shapeMetersAlong[i0]! + haversineMeters(alng, alat, plng, plat)) / length) : 0;
   const f1 = length > 0 ? Math.min(1, (g.shapeMetersAlong[i1]! + haversineMeters(qlng, qlat, vlng, vlat)) / length) : 0;
   if (f0 !== f1) return false;
-  const offRoadMeters = haversineMeters(lng, lat, plng, plat);
-  if (offRoadMeters > maxSnap) {
-    if (offRoadMeters <= reach) tile.offRoadMeters[k] = offRoadMeters;
-    return true;
-  }
-  tile.edge[k] = edge;
-  tile.fraction[k] = f0;
-  tile.offRoadMeters[k] = offRoadMeters;
+  vertex.edge = edge;
+  vertex.lng = plng;
+  vertex.lat = plat;
+  vertex.fraction = f0;
   return true;
 }
 
@@ -123,20 +141,5 @@ export function storeVertexSnap(net: RoadNetwork, reach: number, tile: SnapTile,
  * rule would take does not matter (see storeVertexSnap).
  */
 export function isSameVertex(net: RoadNetwork, segA: number, tA: number, segB: number, tB: number): boolean {
-  const { graph: g, index } = net;
-  let s0 = segA, s1 = segB;
-  if (segB === segA - 1 && tA === 0 && tB === 1) { s0 = segB; s1 = segA; }
-  else if (!(segB === segA + 1 && tA === 1 && tB === 0)) return false;
-  const edge = index.segmentEdge[s0]!;
-  if (index.segmentEdge[s1] !== edge) return false;
-  const shape = g.shapeLngLat, i0 = index.segmentShape[s0]!, i1 = index.segmentShape[s1]!;
-  const alng = shape[2 * i0]!, alat = shape[2 * i0 + 1]!;
-  const plng = alng + 1 * (shape[2 * i0 + 2]! - alng), plat = alat + 1 * (shape[2 * i0 + 3]! - alat);
-  const qlng = shape[2 * i1]!, qlat = shape[2 * i1 + 1]!;
-  const vlng = qlng + 0 * (shape[2 * i1 + 2]! - qlng), vlat = qlat + 0 * (shape[2 * i1 + 3]! - qlat);
-  if (plng !== vlng || plat !== vlat) return false;
-  const length = g.edgeLengthMeters[edge]!;
-  const f0 = length > 0 ? Math.min(1, (g.shapeMetersAlong[i0]! + haversineMeters(alng, alat, plng, plat)) / length) : 0;
-  const f1 = length > 0 ? Math.min(1, (g.shapeMetersAlong[i1]! + haversineMeters(qlng, qlat, vlng, vlat)) / length) : 0;
-  return f0 === f1;
+  return sharedVertex(net, segA, tA, segB, tB);
 }
