@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { ensureDir, guardOrigin, launchBrowser, recordLongTasks, requireBuild, startPreview } from '../../tests/e2e/harness.mjs';
-import { demoResources, emptyRoadPoint, metersBetween } from '../../tests/e2e/duty-incident.mjs';
+import { demoResources, emptyRoadPoint, metersBetween, routeThird, setMapInHash } from '../../tests/e2e/duty-incident.mjs';
 import { changedFraction, decodePng } from '../../tests/e2e/png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -146,15 +146,9 @@ try {
     });
     await page.mouse.move(5, 400);
     await waitForStableMap(page);
-    const route = team0.route;
-    const i = Math.max(1, Math.floor(route.length / 3));
-    const mid = [(route[i][0] + route[i + 1][0]) / 2, (route[i][1] + route[i + 1][1]) / 2];
+    const { mid } = routeThird(team0.route);
     await traced(page, cdp, `zoom 14 to 15 run ${run + 1}`, async () => {
-      await page.evaluate(([lng, lat]) => {
-        const p = new URLSearchParams(location.hash.slice(1));
-        p.set('map', `15/${lat}/${lng}`);
-        location.hash = p.toString().replace(/%2C/g, ',');
-      }, mid);
+      await setMapInHash(page, mid, 15);
       await waitForStableMap(page);
     });
     await traced(page, cdp, `print view run ${run + 1}`, async () => {

@@ -39,3 +39,23 @@ export function emptyRoadPoint(root, allResources = demoResources(root), minClea
   }
   return best.lngLat;
 }
+
+/**
+ * A road vertex a third of the way along a route from its resource (the incident is on a junction,
+ * so closing one road there leaves it reachable): its index, that vertex and the next, and the
+ * middle of the segment between them.
+ */
+export function routeThird(route) {
+  const i = Math.max(1, Math.floor(route.length / 3));
+  const a = route[i], b = route[i + 1];
+  return { i, a, b, mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] };
+}
+
+/** Moves the map through the URL hash (`map=Z/LAT/LNG`), as a pasted link does. */
+export async function setMapInHash(page, [lng, lat], zoom) {
+  await page.evaluate(([lng, lat, zoom]) => {
+    const p = new URLSearchParams(location.hash.slice(1));
+    p.set('map', `${zoom}/${lat}/${lng}`);
+    location.hash = p.toString().replace(/%2C/g, ',');
+  }, [lng, lat, zoom]);
+}

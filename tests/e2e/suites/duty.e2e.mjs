@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, recordLongTasks, requireBuild, startPreview } from '../harness.mjs';
-import { demoResources, emptyRoadPoint, metersBetween } from '../duty-incident.mjs';
+import { demoResources, emptyRoadPoint, metersBetween, routeThird, setMapInHash } from '../duty-incident.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -243,18 +243,10 @@ try {
 
   let closureRank;
   await check('drawing a closure line across the first team’s route changes its ETA or rank; removing it restores both', async () => {
-    const route = team0.route;
-    // a road vertex a third of the way from the team (the incident is on a junction, so closing
-    // one road there leaves it reachable), and the direction of the road there
-    const i = Math.max(1, Math.floor(route.length / 3));
-    const a = route[i], b = route[i + 1];
-    const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    // a road vertex a third of the way from the team, and the direction of the road there
+    const { a, b, mid } = routeThird(team0.route);
     await navigation(page, 'zoom 14 → 15 onto the route (before drawing the closure)', async () => {
-      await page.evaluate(([lng, lat]) => {
-        const p = new URLSearchParams(location.hash.slice(1));
-        p.set('map', `15/${lat}/${lng}`);
-        location.hash = p.toString().replace(/%2C/g, ',');
-      }, mid);
+      await setMapInHash(page, mid, 15);
       await waitForStableMap(page);
     });
     const [ax, ay] = await screenOf(page, a), [bx, by] = await screenOf(page, b);
@@ -356,7 +348,7 @@ try {
 
   await check('a click on a road segment closes it (listed with 1 segment); removing it reopens', async () => {
     const route = team0.route;
-    const first = Math.max(1, Math.floor(route.length / 3));
+    const first = routeThird(route).i;
     await waitForStableMap(page);
     // A point of the route may lie under a resource icon, where a click rightly picks the icon
     // instead: try the next points of the route until one is bare road.
@@ -383,7 +375,7 @@ try {
 
   await check('a flooded area drawn as a polygon over part of the first team’s route closes its segments (listed with how many), changes its ETA or rank; removing it restores both', async () => {
     const route = team0.route;
-    const c = route[Math.max(1, Math.floor(route.length / 3))];
+    const c = routeThird(route).a;
     const [cx, cy] = await screenOf(page, c);
     await page.getByTestId('closure-mode-area').click();
     await page.waitForFunction(() => window.__onemap.drawingMode?.() === 'polygon');
