@@ -62,8 +62,8 @@ export function DutyView(props: ViewProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- closuresKey stands for state.closures
   const closures = useMemo(() => state.closures, [closuresKey]);
   // closures are keyed by their hash text, so equal closures keep one identity (and one cache entry)
-  const barriers = useMemo(() => barriersOf(state.closures), [closuresKey]);
-  const closureSpecs = useMemo(() => state.closures.map(closureBarrier), [closuresKey]);
+  const barriers = useMemo(() => barriersOf(closures), [closures]);
+  const closureSpecs = useMemo(() => closures.map(closureBarrier), [closures]);
   const request = useMemo(
     () => (state.incident ? { incident: state.incident, k: state.k, kinds: DUTY_KINDS, ids: candidateIds, barriers } : null),
     [state.incident?.[0], state.incident?.[1], state.k, candidateIds, barriers],

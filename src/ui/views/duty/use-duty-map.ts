@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Feature, Geometry } from 'geojson';
 import type { LayerDescriptor } from '../../../map/layer-descriptor';
 import { buildClosedSegmentsLayer, buildClosureShapesLayer, buildRouteLayer } from '../../../map/layers/route-layer';
@@ -31,12 +31,6 @@ function ring(id: string, lngLat: readonly [number, number] | null, color: reado
 /** What the duty view draws on the shared map and how it answers clicks, drags and drawing. */
 export function useDutyMap(input: DutyMapInput): ViewContribution {
   const { incident, incidentTitle, onPlaceIncident, pickedRoute, pickedLngLat, hoverLngLat, closures, closedLines, closingMode, onAddClosure, barriers, detailActions } = input;
-  // The shell gets this contribution through an effect, a render after the view's own state: a
-  // click right after a closing-mode button (the mode's hint already shown) reached the old
-  // contribution and placed the incident instead. The click reads the mode now, not the one its
-  // contribution was made with.
-  const closingModeRef = useRef(closingMode);
-  closingModeRef.current = closingMode;
   const markers = useMemo<MapMarker[]>(
     () => (incident ? [{ id: 'incident', lngLat: incident, className: 'incident-marker', title: incidentTitle, draggable: true, onDragEnd: onPlaceIncident }] : []),
     [incident, incidentTitle, onPlaceIncident],
@@ -77,16 +71,15 @@ export function useDutyMap(input: DutyMapInput): ViewContribution {
     barriers,
     detailActions,
     onMapClick: (click: MapClick) => {
-      const mode = closingModeRef.current;
-      if (mode === 'segment') {
+      if (closingMode === 'segment') {
         onAddClosure({ type: 'segment', at: click.lngLat });
         return true;
       }
-      if (mode === 'line' || mode === 'area') return true; // the drawing (about to start) takes the map's clicks
+      if (closingMode === 'line' || closingMode === 'area') return true; // the drawing (its prop may lag a render) takes the map's clicks
       if (click.ref) return false; // a resource or cluster keeps its own behaviour
       onPlaceIncident(click.lngLat);
       return true;
     },
     onMapContextMenu: onPlaceIncident,
-  }), [markers, below, above, drawing, barriers, detailActions, onAddClosure, onPlaceIncident]);
+  }), [markers, below, above, drawing, barriers, detailActions, closingMode, onAddClosure, onPlaceIncident]);
 }
