@@ -9,7 +9,8 @@ import { captureImage, metersPerPixelAtCenter } from './canvas/capture-image';
 import { attachDeckOverlay, type DeckOverlay } from './canvas/deck-overlay';
 import { createDrawing } from './canvas/drawing';
 import { watchLongPress } from './canvas/long-press';
-import { isSoftwareRenderer, rendererOf, withoutLabelFades } from './canvas/software-gl';
+import { chooseSharpMap, drawingPixelRatio, isSoftwareRenderer, rendererOf, sharpMapChosen, withoutLabelFades } from './canvas/software-gl';
+import { SharpnessControl } from './canvas/sharpness-control';
 import { removeMarkers, syncMarkers, type MarkersOnMap } from './canvas/markers';
 import { syncOverlaySources, type OverlaysOnMap } from './canvas/overlay-sources';
 import { syncPolygonBands, type BandsOnMap } from './canvas/polygon-bands';
@@ -92,6 +93,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const markersRef = useRef<MarkersOnMap>(new Map());
   // Software WebGL (SwiftShader, llvmpipe, WARP): flights jump instead of animating (see software-gl.ts).
   const softwareGlRef = useRef(false);
+  const sharpnessRef = useRef<SharpnessControl | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -111,10 +113,25 @@ export function MapCanvas(props: MapCanvasProps) {
     }
     const canvas = map.getCanvas();
     softwareGlRef.current = isSoftwareRenderer(rendererOf(canvas.getContext('webgl2') ?? canvas.getContext('webgl')));
-    if (softwareGlRef.current) withoutLabelFades(map);
+    // On software WebGL: labels without fades, and (unless the user pressed "sharp") fewer pixels.
+    let sharp = sharpMapChosen();
+    const pixelRatio = () => drawingPixelRatio(window.devicePixelRatio, softwareGlRef.current, sharp);
+    if (softwareGlRef.current) {
+      withoutLabelFades(map);
+      map.setPixelRatio(pixelRatio());
+    }
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    if (softwareGlRef.current) {
+      sharpnessRef.current = new SharpnessControl(sharp, propsRef.current.lang, (next) => {
+        sharp = next;
+        chooseSharpMap(next);
+        map.setPixelRatio(pixelRatio());
+        deckRef.current?.setPixelRatio(pixelRatio());
+      });
+      map.addControl(sharpnessRef.current, 'bottom-right');
+    }
     const frames = { basemap: 0, overlay: 0 };
     map.on('render', () => frames.basemap++);
     const deck = attachDeckOverlay(map, container, {
@@ -125,6 +142,7 @@ export function MapCanvas(props: MapCanvasProps) {
         const [lng, lat] = info.coordinate as [number, number];
         propsRef.current.onClick({ ref: toPickRef(propsRef.current.descriptors, info), lngLat: [lng, lat] });
       },
+      pixelRatio,
       onContextLost: setContextLost,
       onAfterRender: () => frames.overlay++,
     });
@@ -159,6 +177,7 @@ export function MapCanvas(props: MapCanvasProps) {
       isMapIdle: () => map.loaded() && !map.isMoving(),
       frameCounts: () => ({ ...frames }),
       softwareRenderer: () => softwareGlRef.current,
+      pixelRatio: () => map.getPixelRatio(),
       mapLayerIds: () => map.getStyle().layers.map((l) => l.id),
       deckLayerIds: () => toDeckLayers(propsRef.current.descriptors).map((l) => l.id),
     });
@@ -174,6 +193,7 @@ export function MapCanvas(props: MapCanvasProps) {
       bandsOnMapRef.current.clear();
       overlaysOnMapRef.current.clear();
       attributionRef.current = null;
+      sharpnessRef.current = null;
       mapRef.current = null;
       deckRef.current = null;
     };
@@ -191,6 +211,7 @@ export function MapCanvas(props: MapCanvasProps) {
     const map = mapRef.current;
     if (!map || !styledRef.current) return;
     const apply = () => {
+      sharpnessRef.current?.setLang(props.lang);
       for (const id of LABEL_LAYER_IDS) {
         if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelTextField(props.lang));
       }

@@ -7,6 +7,8 @@ export interface OnemapTestHook {
   isMapIdle?: () => boolean;
   /** whether the map is drawn by a software WebGL renderer (then flights jump) */
   softwareRenderer?: () => boolean;
+  /** the map's drawing-buffer pixels per CSS pixel */
+  pixelRatio?: () => number;
   /** MapLibre style layer ids, bottom first */
   mapLayerIds?: () => string[];
   /** deck.gl overlay layer ids */

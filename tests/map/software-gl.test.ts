@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSoftwareRenderer, withoutLabelFades } from '../../src/map/canvas/software-gl';
+import { drawingPixelRatio, isSoftwareRenderer, SOFTWARE_GL_PIXEL_SCALE, withoutLabelFades } from '../../src/map/canvas/software-gl';
 
 describe('software WebGL renderer detection', () => {
   it('knows SwiftShader, llvmpipe, softpipe and WARP', () => {
@@ -34,5 +34,19 @@ describe('labels without fades on software WebGL', () => {
   it('the installed MapLibre still declares the field (an upgrade that drops it would silently keep the fades)', () => {
     const types = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/maplibre-gl/dist/maplibre-gl.d.ts'), 'utf8');
     expect(types).toMatch(/\b_fadeDuration: number;/);
+  });
+});
+
+describe('the drawing buffer on software WebGL', () => {
+  it('draws 0.75 of the CSS pixels on software WebGL unless the sharp map is chosen; the device ratio otherwise', () => {
+    expect(SOFTWARE_GL_PIXEL_SCALE).toBe(0.75);
+    expect(drawingPixelRatio(1, true, false)).toBe(0.75);
+    expect(drawingPixelRatio(1, true, true)).toBe(1);
+    // a high-DPI screen on software WebGL: at most 0.75 of the CSS pixels, not 0.75 of the device's
+    expect(drawingPixelRatio(2, true, false)).toBe(0.75);
+    expect(drawingPixelRatio(2, true, true)).toBe(2);
+    expect(drawingPixelRatio(2, false, false)).toBe(2);
+    expect(drawingPixelRatio(1.25, false, true)).toBe(1.25);
+    expect(drawingPixelRatio(0, false, false)).toBe(1);
   });
 });

@@ -9,6 +9,8 @@ export interface DeckOverlayHandlers {
   onClick: (info: PickingInfo) => void;
   /** after every frame the overlay draws (counted for the browser tests) */
   onAfterRender?: () => void;
+  /** drawing-buffer pixels per CSS pixel (asked again when the overlay is recreated) */
+  pixelRatio: () => number;
   /** true while either canvas has lost its WebGL context */
   onContextLost: (lost: boolean) => void;
 }
@@ -17,6 +19,8 @@ export interface DeckOverlay {
   /** the overlay now (it is recreated after its context was lost) */
   current: () => MapboxOverlay;
   setLayers: (layers: Layer[]) => void;
+  /** after handlers.pixelRatio() changed */
+  setPixelRatio: (ratio: number) => void;
   /** MapLibre's own context is lost: it has no style, nothing may ask it for its projection */
   baseLost: () => boolean;
   dispose: () => void;
@@ -32,6 +36,10 @@ export function attachDeckOverlay(map: MaplibreMap, container: HTMLElement, hand
   const makeOverlay = () =>
     new MapboxOverlay({
       interleaved: false,
+      useDevicePixels: handlers.pixelRatio(),
+      // No multisampling: nothing drawn here needs it (icons are textures, circles and text smooth
+      // their own edges), and on software WebGL a 4× buffer is cleared and resolved every frame.
+      deviceProps: { webgl: { antialias: false } },
       layers: handlers.layers(),
       onHover: handlers.onHover,
       onClick: handlers.onClick,
@@ -84,6 +92,7 @@ export function attachDeckOverlay(map: MaplibreMap, container: HTMLElement, hand
   return {
     current: () => overlay,
     setLayers: (layers) => overlay.setProps({ layers }),
+    setPixelRatio: (ratio) => overlay.setProps({ useDevicePixels: ratio }),
     baseLost: () => lost.base,
     dispose: () => {
       if (recreateTimer) clearTimeout(recreateTimer);

@@ -36,3 +36,38 @@ export function withoutLabelFades(map: MaplibreMap): boolean {
   fields._fadeDuration = 0;
   return true;
 }
+
+/**
+ * How much of the CSS pixels the map and its overlay draw on software WebGL unless the user asked
+ * for a sharp map: 0.75 of each side, 56 % of the pixels. A software frame's cost grows with its
+ * pixels, and with Chrome's software compositor the page waits for each frame to be read back:
+ * measured in the duty view (README, "A map an officer can read"), the longest tasks of a zoom,
+ * a move and the print view fell to about half. Labels and icons are then upscaled, a little soft.
+ */
+export const SOFTWARE_GL_PIXEL_SCALE = 0.75;
+
+/** The drawing buffer's pixels per CSS pixel: the device's, or fewer on software WebGL (see above). */
+export function drawingPixelRatio(devicePixelRatio: number, software: boolean, sharp: boolean): number {
+  const device = devicePixelRatio > 0 ? devicePixelRatio : 1;
+  return software && !sharp ? Math.min(device, 1) * SOFTWARE_GL_PIXEL_SCALE : device;
+}
+
+const SHARP_MAP_KEY = 'onemap.sharpMap';
+
+/** Whether this browser's user chose the sharp (full-resolution) map on software WebGL; kept in localStorage. */
+export function sharpMapChosen(): boolean {
+  try {
+    return localStorage.getItem(SHARP_MAP_KEY) === '1';
+  } catch {
+    return false; // storage blocked (private mode, policy): the default
+  }
+}
+
+export function chooseSharpMap(sharp: boolean): void {
+  try {
+    if (sharp) localStorage.setItem(SHARP_MAP_KEY, '1');
+    else localStorage.removeItem(SHARP_MAP_KEY);
+  } catch {
+    /* storage blocked: the choice lasts for this page only */
+  }
+}

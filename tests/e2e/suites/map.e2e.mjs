@@ -114,6 +114,29 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
     assert(colors >= 12, `only ${colors} distinct colours sampled: map looks blank`);
   });
 
+  await check('on software WebGL the map draws 0.75 of the CSS pixels; the 清晰 (sharp) toggle draws all of them and is remembered', async () => {
+    const software = await page.evaluate(() => window.__onemap.softwareRenderer());
+    const ratio = () => page.evaluate(() => window.__onemap.pixelRatio());
+    const deviceRatio = await page.evaluate(() => window.devicePixelRatio);
+    const toggle = page.getByTestId('map-sharpness');
+    if (!software) {
+      // a GPU: full resolution and no toggle
+      assert((await ratio()) === deviceRatio, `pixel ratio ${await ratio()} ≠ the device's ${deviceRatio}`);
+      assert((await toggle.count()) === 0, 'the sharp-map toggle is shown on a hardware GPU');
+      return;
+    }
+    assert((await ratio()) === 0.75 * Math.min(1, deviceRatio), `software WebGL draws at ${await ratio()}, not 0.75`);
+    assert((await toggle.getAttribute('aria-pressed')) === 'false', 'the toggle starts pressed');
+    await toggle.click();
+    await page.waitForFunction((r) => window.__onemap.pixelRatio() === r, deviceRatio);
+    assert((await toggle.getAttribute('aria-pressed')) === 'true', 'the toggle does not show it is pressed');
+    assert((await page.evaluate(() => localStorage.getItem('onemap.sharpMap'))) === '1', 'the choice is not remembered');
+    await toggle.click();
+    await page.waitForFunction(() => window.__onemap.pixelRatio() === 0.75 * Math.min(1, window.devicePixelRatio));
+    assert((await page.evaluate(() => localStorage.getItem('onemap.sharpMap'))) === null, 'the smooth default is not remembered');
+    await waitForStableMap(page);
+  });
+
   await check('all five layers are present with the counts in meta.json', async () => {
     const total = await counts(page, 'data-total');
     const visible = await counts(page, 'data-visible');
