@@ -149,50 +149,14 @@ export class TravelTimeExpander {
       pending++;
     }
     const { offsets, nodes, edges, seconds: arcSeconds } = arcs;
-    let touchedCount = this.touchedCount;
-    const hasClosed = closedEdges !== undefined;
-    let pops = 0;
-    while (pending > 0) {
-      const slot = cur & mask;
-      let e = heads[slot]!;
-      while (e >= 0) {
-        heads[slot] = entry[2 * e + 1]!;
-        pending--;
-        const v = entry[2 * e]!;
-        const t = seconds[v]!;
-        if (((t * perWidth) & mask) === slot) {
-          if (++pops === ABORT_CHECK_EVERY) {
-            pops = 0;
-            if (signal?.aborted) {
-              this.touchedCount = touchedCount;
-              heads.fill(-1);
-              throw new AbortError();
-            }
-          }
-          const l = label[v]!;
-          const end = offsets[v + 1]!;
-          for (let a = offsets[v]!; a < end; a++) {
-            const w = nodes[a]!;
-            const tw = t + arcSeconds[a]!;
-            if (tw < seconds[w]! && tw <= budgetSeconds) {
-              if (hasClosed && closedEdges[edges[a]!] === 1) continue;
-              if (seconds[w] === Infinity) touched[touchedCount++] = w;
-              seconds[w] = tw;
-              label[w] = l;
-              predArc[w] = a;
-              const b = (tw * perWidth) & mask; // ≥ the current bucket: arcs are ≥ width (rounding may keep it in the current one, still correct)
-              entry[2 * entries] = w;
-              entry[2 * entries + 1] = heads[b]!;
-              heads[b] = entries++;
-              pending++;
-            }
-          }
-        }
-        e = heads[slot]!;
-      }
-      cur++;
+    const reached = drainBuckets(offsets, nodes, edges, arcSeconds, seconds, label, predArc, touched, this.touchedCount,
+      heads, entry, entries, pending, cur, mask, perWidth, budgetSeconds, closedEdges, signal);
+    if (reached < 0) {
+      this.touchedCount = -1 - reached;
+      heads.fill(-1);
+      throw new AbortError();
     }
-    this.touchedCount = touchedCount;
+    this.touchedCount = reached;
   }
 
   /** Dijkstra with the binary heap and lazy deletion. */
@@ -258,4 +222,61 @@ export class TravelTimeExpander {
     this.touchedCount = 0;
     this.queue.clear();
   }
+}
+
+/**
+ * The bucket queue's loop (see `expandWithBuckets`), a plain function of its arrays and numbers:
+ * V8 then keeps it optimised from run to run (as a method reading `this` after the loop it was left
+ * through a deoptimisation at the end of every run and entered again by on-stack replacement) and
+ * keeps the counters and factors unboxed in registers. Returns the new touched count, or
+ * `-1 - touched count` when the signal fired (the caller clears the ring and throws).
+ */
+function drainBuckets(
+  offsets: Int32Array, nodes: Int32Array, edges: Int32Array, arcSeconds: Float64Array,
+  seconds: Float64Array, label: Int32Array, predArc: Int32Array, touched: Int32Array, touchedCountStart: number,
+  heads: Int32Array, entry: Int32Array, entriesStart: number, pendingStart: number, firstBucket: number,
+  maskValue: number, perWidthValue: number, budgetValue: number, closedEdges: Uint8Array | undefined, signal: AbortSignal | undefined,
+): number {
+  // Unboxed once here: int32 and float64 locals, not tagged arguments checked at every use.
+  const mask = maskValue | 0, perWidth = +perWidthValue, budgetSeconds = +budgetValue;
+  let touchedCount = touchedCountStart | 0, entries = entriesStart | 0, pending = pendingStart | 0, cur = firstBucket | 0;
+  const hasClosed = closedEdges !== undefined;
+  let pops = 0;
+  while (pending > 0) {
+    const slot = cur & mask;
+    let e = heads[slot]!;
+    while (e >= 0) {
+      heads[slot] = entry[2 * e + 1]!;
+      pending--;
+      const v = entry[2 * e]!;
+      const t = seconds[v]!;
+      if (((t * perWidth) & mask) === slot) {
+        if (++pops === ABORT_CHECK_EVERY) {
+          pops = 0;
+          if (signal !== undefined && signal.aborted) return -1 - touchedCount;
+        }
+        const l = label[v]!;
+        const end = offsets[v + 1]!;
+        for (let a = offsets[v]!; a < end; a++) {
+          const w = nodes[a]!;
+          const tw = t + arcSeconds[a]!;
+          if (tw < seconds[w]! && tw <= budgetSeconds) {
+            if (hasClosed && closedEdges[edges[a]!] === 1) continue;
+            if (seconds[w] === Infinity) touched[touchedCount++] = w;
+            seconds[w] = tw;
+            label[w] = l;
+            predArc[w] = a;
+            const b = (tw * perWidth) & mask; // ≥ the current bucket: arcs are ≥ width (rounding may keep it in the current one, still correct)
+            entry[2 * entries] = w;
+            entry[2 * entries + 1] = heads[b]!;
+            heads[b] = entries++;
+            pending++;
+          }
+        }
+      }
+      e = heads[slot]!;
+    }
+    cur++;
+  }
+  return touchedCount;
 }
