@@ -9,6 +9,7 @@ import { captureImage, metersPerPixelAtCenter } from './canvas/capture-image';
 import { attachDeckOverlay, type DeckOverlay } from './canvas/deck-overlay';
 import { createDrawing } from './canvas/drawing';
 import { watchLongPress } from './canvas/long-press';
+import { watchPointerPicking } from './canvas/pointer-picking';
 import { chooseSharpMap, drawingPixelRatio, isSoftwareRenderer, rendererOf, sharpMapChosen, withoutLabelFades } from './canvas/software-gl';
 import { SharpnessControl } from './canvas/sharpness-control';
 import { removeMarkers, syncMarkers, type MarkersOnMap } from './canvas/markers';
@@ -18,7 +19,7 @@ import type { DrawingRequest, FlyRequest, MapCanvasApi, MapClick, MapMarker, Map
 import type { LayerDescriptor, PickRef } from './layer-descriptor';
 import { configureMaplibreWorker } from './maplibre-worker';
 import { exposeForTests } from './test-hook';
-import { toDeckLayers, toPickRef } from './to-deck-layers';
+import { toDeckLayers } from './to-deck-layers';
 
 export { imageFraction } from './canvas/types';
 export type { DrawingRequest, FlyRequest, MapCanvasApi, MapClick, MapImage, MapMarker, MapView } from './canvas/types';
@@ -136,15 +137,17 @@ export function MapCanvas(props: MapCanvasProps) {
     map.on('render', () => frames.basemap++);
     const deck = attachDeckOverlay(map, container, {
       layers: () => toDeckLayers(propsRef.current.descriptors),
-      onHover: (info) => propsRef.current.onHover(toPickRef(propsRef.current.descriptors, info), info.x, info.y),
-      onClick: (info) => {
-        if (propsRef.current.drawing || !info.coordinate) return;
-        const [lng, lat] = info.coordinate as [number, number];
-        propsRef.current.onClick({ ref: toPickRef(propsRef.current.descriptors, info), lngLat: [lng, lat] });
-      },
       pixelRatio,
       onContextLost: setContextLost,
       onAfterRender: () => frames.overlay++,
+    });
+    // Hover and click are hit-tested on the CPU (src/map/hit-test.ts); deck.gl never runs a picking pass.
+    const stopPicking = watchPointerPicking(map, {
+      descriptors: () => propsRef.current.descriptors,
+      onHover: (ref, x, y) => propsRef.current.onHover(ref, x, y),
+      onClick: (ref, lngLat) => {
+        if (!propsRef.current.drawing) propsRef.current.onClick({ ref, lngLat });
+      },
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -184,6 +187,7 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => {
       propsRef.current.onApi?.(null);
       stopLongPress();
+      stopPicking();
       drawRef.current?.stop();
       drawRef.current = null;
       removeMarkers(markersRef.current);

@@ -1,4 +1,4 @@
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { BitmapLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import ICON_URLS from 'virtual:onemap-icon-urls';
 import { ICON_KEYS } from '../config/resource-kinds';
@@ -15,7 +15,6 @@ import type {
   MapPath,
   MapPoint,
   PathsDescriptor,
-  PickRef,
   ShapesDescriptor,
   PlaceLabel,
   TextLabelsDescriptor,
@@ -25,6 +24,8 @@ import type {
  * The only file that imports deck.gl layer classes. Instances are recreated on every render.
  * Polygon bands, and paths / shapes marked drawnBy 'maplibre', are not deck.gl layers: MapCanvas
  * hands them to MapLibre as GeoJSON sources (src/map/canvas/polygon-bands.ts, overlay-sources.ts).
+ * No deck.gl layer is pickable: a descriptor's `pickable` is honoured by the CPU hit-test
+ * (src/map/hit-test.ts), so deck.gl never renders a picking pass nor waits on readPixels.
  */
 
 const ICON_ATLAS_PIXELS = 48;
@@ -62,7 +63,7 @@ function toIconLayer(d: IconPointsDescriptor): Layer {
     id: d.id,
     data: d.points as MapPoint[],
     visible: d.visible,
-    pickable: d.pickable,
+    pickable: false,
     getPosition: displayLngLats
       ? (_p, { index }) => [displayLngLats[index]![0], displayLngLats[index]![1]]
       : (p) => [p.lngLat[0], p.lngLat[1]],
@@ -90,7 +91,7 @@ function toClusterLayers(d: ClusterCirclesDescriptor): Layer[] {
       id: d.id,
       data,
       visible: d.visible,
-      pickable: d.pickable,
+      pickable: false,
       getPosition: clusterPosition,
       getRadius: (c) => clusterRadiusPixels(c.pointCount, d.minRadiusPixels, d.maxRadiusPixels),
       radiusUnits: 'pixels',
@@ -238,7 +239,7 @@ function toPathsLayer(d: PathsDescriptor): Layer {
     id: d.id,
     data: d.paths as MapPath[],
     visible: d.visible,
-    pickable: d.pickable,
+    pickable: false,
     getPath: (p) => p.path.map((c) => [c[0], c[1]] as [number, number]),
     getColor: (p) => [p.color[0], p.color[1], p.color[2], p.color[3]],
     getWidth: (p) => p.widthPixels,
@@ -253,7 +254,7 @@ function toShapesLayer(d: ShapesDescriptor): Layer {
     id: d.id,
     data: d.features,
     visible: d.visible,
-    pickable: d.pickable,
+    pickable: false,
     filled: true,
     stroked: true,
     getFillColor: [d.fillColor[0], d.fillColor[1], d.fillColor[2], d.fillColor[3]],
@@ -300,28 +301,4 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[]): Layer[] {
     }
   }
   return layers;
-}
-
-/** Translates a deck.gl pick into what the UI understands, using the descriptor it came from. */
-export function toPickRef(descriptors: readonly LayerDescriptor[], info: PickingInfo): PickRef | null {
-  if (!info.layer || info.object == null) return null;
-  const d = descriptors.find((x) => x.id === info.layer?.id);
-  if (!d) return null;
-  if (d.type === 'icon-points') {
-    const p = info.object as MapPoint;
-    return { type: 'resource', id: p.id, kind: p.kind };
-  }
-  if (d.type === 'cluster-circles') {
-    const c = info.object as ClusterDatum;
-    return {
-      type: 'cluster',
-      group: d.group,
-      clusterId: c.clusterId,
-      pointCount: c.pointCount,
-      kindCounts: c.kindCounts,
-      lngLat: c.lngLat,
-      expansionZoom: c.expansionZoom,
-    };
-  }
-  return null;
 }

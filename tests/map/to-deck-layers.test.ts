@@ -3,7 +3,7 @@ import { RESOURCE_KINDS, type ResourceKind } from '../../src/config/resource-kin
 import type { MapPoint } from '../../src/map/layer-descriptor';
 import { buildLayerDescriptors } from '../../src/map/layers/build-layer-descriptors';
 import { buildPolygonBandsLayer } from '../../src/map/layers/polygon-bands-layer';
-import { toDeckLayers, toPickRef } from '../../src/map/to-deck-layers';
+import { toDeckLayers } from '../../src/map/to-deck-layers';
 
 const empty = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, [] as MapPoint[]])) as Record<ResourceKind, MapPoint[]>;
 const shelter: MapPoint = { id: 'SH001', kind: 'shelter', lngLat: [119.71, 27.56] };
@@ -40,11 +40,10 @@ describe('toDeckLayers', () => {
     expect(ids[ids.length - 1]).toBe('township-labels');
   });
 
-  it('maps a pick back to the resource it came from', () => {
-    const info = { layer: { id: 'resource-shelter' }, object: shelter } as unknown as Parameters<typeof toPickRef>[1];
-    expect(toPickRef(descriptors, info)).toEqual({ type: 'resource', id: 'SH001', kind: 'shelter' });
-    const nothing = { layer: null, object: null } as unknown as Parameters<typeof toPickRef>[1];
-    expect(toPickRef(descriptors, nothing)).toBeNull();
+  it('makes no deck.gl layer pickable, so deck.gl never runs a picking pass (src/map/hit-test.ts picks on the CPU)', () => {
+    const layers = toDeckLayers(descriptors);
+    expect(descriptors.some((d) => 'pickable' in d && d.pickable)).toBe(true);
+    expect(layers.filter((l) => l.props.pickable).map((l) => l.id)).toEqual([]);
   });
 
   it('keeps each layer\'s data when the descriptors are rebuilt from the same sources (deck.gl redraws on new data)', () => {

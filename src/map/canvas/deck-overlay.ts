@@ -1,12 +1,10 @@
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
 export interface DeckOverlayHandlers {
   /** the deck.gl layers to draw now (asked again when the overlay is recreated) */
   layers: () => Layer[];
-  onHover: (info: PickingInfo) => void;
-  onClick: (info: PickingInfo) => void;
   /** after every frame the overlay draws (counted for the browser tests) */
   onAfterRender?: () => void;
   /** drawing-buffer pixels per CSS pixel (asked again when the overlay is recreated) */
@@ -28,6 +26,8 @@ export interface DeckOverlay {
 
 /**
  * The deck.gl overlay on the MapLibre map (`interleaved: false`: its own canvas above MapLibre's),
+ * drawing only: no layer is pickable and there are no hover / click handlers, so deck.gl never runs
+ * a picking pass (src/map/canvas/pointer-picking.ts hit-tests on the CPU and sets the cursor);
  * and what happens when a WebGL context is lost: MapLibre restores its own and the overlay's layers
  * are set again; deck.gl cannot restore one, so it gets a fresh overlay with the same layers.
  */
@@ -41,10 +41,7 @@ export function attachDeckOverlay(map: MaplibreMap, container: HTMLElement, hand
       // their own edges), and on software WebGL a 4× buffer is cleared and resolved every frame.
       deviceProps: { webgl: { antialias: false } },
       layers: handlers.layers(),
-      onHover: handlers.onHover,
-      onClick: handlers.onClick,
       onAfterRender: handlers.onAfterRender,
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onLoad: () => {
         lost.deck = false;
         handlers.onContextLost(lost.base);
