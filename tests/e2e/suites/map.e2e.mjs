@@ -170,17 +170,33 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
   });
 
   const shelter = loneShelter();
-  await check(`clicking a shelter opens its panel with capacity (${shelter.props.id})`, async () => {
+  await check(`clicking a shelter opens its panel with capacity (${shelter.props.id}); the pointer cursor over it, and no WebGL read-back for the hover and click`, async () => {
     const [lng, lat] = shelter.lngLat;
     await page.goto(`${app}#map=14/${lat}/${lng}&layers=shelter`);
     await waitForCounts(page);
     await waitForStableMap(page);
     const [x, y] = await page.evaluate((ll) => window.__onemap.project(ll), shelter.lngLat);
     const box = await page.getByTestId('map').boundingBox();
+    // Hover and click are hit-tested on the CPU (src/map/hit-test.ts): no WebGL read-back may
+    // happen for them (deck.gl's picking pass was a render plus a synchronous readPixels).
+    await page.evaluate(() => {
+      window.__readPixelsCalls = 0;
+      for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+        const original = C.prototype.readPixels;
+        C.prototype.readPixels = function (...args) {
+          window.__readPixelsCalls++;
+          return original.apply(this, args);
+        };
+      }
+    });
     await page.mouse.move(box.x + x, box.y + y);
     await page.waitForSelector('[role=tooltip]', { timeout: 5000 });
+    const cursor = await page.evaluate(() => getComputedStyle(document.querySelector('.maplibregl-canvas')).cursor);
+    assert(cursor === 'pointer', `cursor over the shelter: ${cursor}`);
     await page.mouse.click(box.x + x, box.y + y);
     await page.getByTestId('detail-panel').waitFor({ timeout: 5000 });
+    const readPixelsCalls = await page.evaluate(() => window.__readPixelsCalls);
+    assert(readPixelsCalls === 0, `hovering and clicking the shelter read the WebGL canvas back ${readPixelsCalls} times (GPU picking)`);
     const title = await page.getByTestId('detail-title').textContent();
     const capacity = await page.getByTestId('detail-capacity').textContent();
     assert(title === shelter.props.name, `panel title ${title} ≠ ${shelter.props.name}`);
