@@ -125,28 +125,36 @@ function toClusterLayers(d: ClusterCirclesDescriptor): Layer[] {
  * and with software WebGL the compositor reading the canvas back: ~100 ms a frame here). Layers are
  * recreated on every render, so the data they derive is kept per source object.
  */
-const NO_POINTS: ReadonlyArray<readonly [number, number]> = [];
+/**
+ * While nothing is highlighted the ring is still drawn, as one transparent ring far outside the map
+ * (lng/lat 0, 0): its WebGL pipeline then exists from the first frame. On software WebGL (SwiftShader)
+ * a pipeline is compiled at its first draw, inside the frame: the first selection or hover of a row
+ * otherwise waited ~250 ms in that frame's read-back for the compile (duty-nav-probe trace).
+ */
+const PLACEHOLDER_POINTS: ReadonlyArray<readonly [number, number]> = [[0, 0]];
+const TRANSPARENT: [number, number, number, number] = [0, 0, 0, 0];
 const highlightData = new WeakMap<readonly [number, number], ReadonlyArray<readonly [number, number]>>();
 function highlightPoints(lngLat: readonly [number, number] | null): ReadonlyArray<readonly [number, number]> {
-  if (!lngLat) return NO_POINTS;
+  if (!lngLat) return PLACEHOLDER_POINTS;
   let data = highlightData.get(lngLat);
   if (!data) highlightData.set(lngLat, (data = [lngLat]));
   return data;
 }
 
 function toHighlightLayer(d: HighlightDescriptor): Layer {
-  const data = highlightPoints(d.lngLat) as Array<readonly [number, number]>;
+  const shown = d.visible && d.lngLat !== null;
+  const data = highlightPoints(shown ? d.lngLat : null) as Array<readonly [number, number]>;
   return new ScatterplotLayer<readonly [number, number]>({
     id: d.id,
     data,
-    visible: d.visible,
+    visible: true,
     pickable: false,
     getPosition: (p) => [p[0], p[1]],
     getRadius: d.radiusPixels,
     radiusUnits: 'pixels',
     filled: false,
     stroked: true,
-    getLineColor: [d.color[0], d.color[1], d.color[2], 255],
+    getLineColor: shown ? [d.color[0], d.color[1], d.color[2], 255] : TRANSPARENT,
     getLineWidth: 4,
     lineWidthUnits: 'pixels',
   });

@@ -62,9 +62,15 @@ describe('toDeckLayers', () => {
     for (const id of Object.keys(first)) expect(again[id], id).toBe(first[id]);
     expect(first.pick).toEqual([at]);
     expect(first['fans-spots']).toEqual([{ lngLat: at }, { lngLat: at }]);
-    // another position is new data; no position is one shared empty array
+    // another position is new data; no position is one shared placeholder, drawn transparent (its
+    // pipeline exists before the first highlight: see toHighlightLayer)
     expect(dataOf(toDeckLayers(build([119.8, 27.6]))).pick).not.toBe(first.pick);
     expect(dataOf(toDeckLayers(build(null))).pick).toBe(dataOf(toDeckLayers(build(null))).pick);
-    expect(dataOf(toDeckLayers(build(null))).pick).toEqual([]);
+    expect(dataOf(toDeckLayers(build(null))).pick).toEqual([[0, 0]]);
+    const none = toDeckLayers(build(null)).find((l) => l.id === 'pick')!;
+    expect(none.props.visible).toBe(true);
+    expect((none.props as unknown as { getLineColor: unknown }).getLineColor).toEqual([0, 0, 0, 0]);
+    const shown = toDeckLayers(build(at)).find((l) => l.id === 'pick')!;
+    expect((shown.props as unknown as { getLineColor: number[] }).getLineColor[3]).toBe(255);
   });
 });
