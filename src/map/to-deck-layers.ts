@@ -189,35 +189,44 @@ type FanMember = { lngLat: readonly [number, number] };
 /** Each fan-out's member spots, per groups array (the same data for deck.gl while the groups stay). */
 const fanMembers = new WeakMap<FanOutDescriptor['groups'], FanMember[]>();
 
-/** A pale disc under each fan and a dark dot at every member's true spot. */
+/** A hidden fan-out's stand-in: one empty group far outside the map, drawn transparent. */
+const PLACEHOLDER_FAN: FanGroup[] = [{ centerLngLat: [0, 0], radiusMeters: 0, memberIds: [], memberLngLats: [] }];
+const PLACEHOLDER_SPOTS: FanMember[] = [{ lngLat: [0, 0] }];
+
+/**
+ * A pale disc under each fan and a dark dot at every member's true spot. A hidden or empty fan-out
+ * is still drawn, as one transparent disc and dot at lng/lat 0, 0, so that its pipelines exist before
+ * the first fan (SwiftShader compiles a pipeline at its first draw, inside that frame).
+ */
 function toFanOutLayers(d: FanOutDescriptor): Layer[] {
-  const groups = d.groups as FanGroup[];
-  let members = fanMembers.get(d.groups);
+  const shown = d.visible && d.groups.length > 0;
+  const groups = shown ? (d.groups as FanGroup[]) : PLACEHOLDER_FAN;
+  let members = shown ? fanMembers.get(d.groups) : PLACEHOLDER_SPOTS;
   if (!members) fanMembers.set(d.groups, (members = groups.flatMap((g) => g.memberLngLats.map((lngLat) => ({ lngLat })))));
   return [
     new ScatterplotLayer<FanGroup>({
       id: d.id,
       data: groups,
-      visible: d.visible,
+      visible: true,
       pickable: false,
       getPosition: (g) => [g.centerLngLat[0], g.centerLngLat[1]],
       getRadius: (g) => g.radiusMeters,
       radiusUnits: 'meters',
-      getFillColor: [255, 255, 255, 150],
+      getFillColor: shown ? [255, 255, 255, 150] : [0, 0, 0, 0],
       stroked: true,
-      getLineColor: [52, 58, 74, 200],
+      getLineColor: shown ? [52, 58, 74, 200] : [0, 0, 0, 0],
       getLineWidth: 1.5,
       lineWidthUnits: 'pixels',
     }),
     new ScatterplotLayer<FanMember>({
       id: `${d.id}-spots`,
       data: members,
-      visible: d.visible,
+      visible: true,
       pickable: false,
       getPosition: (m) => [m.lngLat[0], m.lngLat[1]],
       getRadius: 3,
       radiusUnits: 'pixels',
-      getFillColor: [52, 58, 74, 230],
+      getFillColor: shown ? [52, 58, 74, 230] : [0, 0, 0, 0],
     }),
   ];
 }

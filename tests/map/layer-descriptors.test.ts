@@ -32,6 +32,7 @@ describe('buildLayerDescriptors', () => {
     const ids = buildLayerDescriptors(state).map((d) => `${d.type}:${d.id}`);
     expect(ids).toMatchInlineSnapshot(`
       [
+        "fan-out:fan-out",
         "icon-points:resource-camera",
         "cluster-circles:cluster-camera",
         "icon-points:resource-depot",

@@ -32,7 +32,8 @@ describe('toDeckLayers', () => {
     const ids = toDeckLayers(descriptors).map((l) => l.id);
     // Polygon bands go to MapLibre as a GeoJSON source (tessellated in its worker), not to deck.gl.
     expect(ids.some((id) => id.startsWith('isochrone-FS01'))).toBe(false);
-    expect(ids[0]).toBe('resource-camera');
+    // the fan-out's two layers come first, drawn transparent below the fan-out zoom (pipelines ready)
+    expect(ids.slice(0, 3)).toEqual(['fan-out', 'fan-out-spots', 'resource-camera']);
     expect(ids).toContain('cluster-resources');
     expect(ids).toContain('resource-shelter');
     expect(ids).toContain('cluster-camera');

@@ -133,6 +133,14 @@ export function prewarmResourceDescriptors(pointsByKind: MapLayerState['pointsBy
 
 let offThreadCache: { input: MapLayerState['offThread']; kinds: string; zoom: number; value: ResourceDescriptors } | null = null;
 
+/**
+ * Below FAN_OUT_MIN_ZOOM there is no fan-out, but its (hidden) descriptor stays, so deck.gl keeps
+ * the same fan layers at every zoom and draws them transparent while hidden (toFanOutLayers): their
+ * pipelines then exist before the first zoom to FAN_OUT_MIN_ZOOM, which on software WebGL would
+ * otherwise compile them inside that frame.
+ */
+const NO_FAN_OUT: FanOutDescriptor = { type: 'fan-out', id: 'fan-out', visible: false, groups: [] };
+
 /** The worker's clusters and lone points as layers; from FAN_OUT_MIN_ZOOM lone icons that overlap are fanned out (few: only the area shown). */
 function offThreadDescriptors(input: MapLayerState['offThread'], visibleKinds: ReadonlySet<ResourceKind>, zoom: number): ResourceDescriptors {
   const kinds = RESOURCE_KINDS.filter((k) => visibleKinds.has(k)).join();
@@ -141,7 +149,7 @@ function offThreadDescriptors(input: MapLayerState['offThread'], visibleKinds: R
   const singles = input?.singles ?? [];
   const fan = zoom >= FAN_OUT_MIN_ZOOM ? fanOutPoints(singles, zoom, iconSizePixelsAtZoom(zoom)) : null;
   const out: LayerDescriptor[] = [];
-  if (fan) out.push({ type: 'fan-out', id: 'fan-out', visible: fan.groups.length > 0, groups: fan.groups } satisfies FanOutDescriptor);
+  out.push(fan ? ({ type: 'fan-out', id: 'fan-out', visible: fan.groups.length > 0, groups: fan.groups } satisfies FanOutDescriptor) : NO_FAN_OUT);
   for (const kind of RESOURCE_DRAW_ORDER) {
     out.push(buildResourceLayer(kind, singles.filter((p) => p.kind === kind), visibleKinds.has(kind), { zoom, displayLngLat: fan?.displayLngLat }));
   }
@@ -202,7 +210,7 @@ function computeResourceDescriptors(pointsByKind: MapLayerState['pointsByKind'],
     fan = fanOutPoints(RESOURCE_KINDS.filter(visible).flatMap((k) => state.pointsByKind[k]), zoom, iconSize);
     const fanLayer: FanOutDescriptor = { type: 'fan-out', id: 'fan-out', visible: fan.groups.length > 0, groups: fan.groups };
     out.push(fanLayer);
-  }
+  } else out.push(NO_FAN_OUT);
 
   for (const kind of RESOURCE_DRAW_ORDER) {
     out.push(buildResourceLayer(kind, singlesByKind[kind], visible(kind), { zoom, displayLngLat: fan?.displayLngLat }));
