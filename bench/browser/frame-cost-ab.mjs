@@ -8,7 +8,6 @@ import { launchBrowser, recordLongTasks, startPreview } from '../../tests/e2e/ha
 const [dirA, dirB, rounds = '2'] = process.argv.slice(2);
 const builds = [{ name: 'A', root: dirA, port: 4681 }, { name: 'B', root: dirB, port: 4682 }];
 for (const b of builds) b.server = await startPreview(b.root, b.port);
-const res = { A: [], B: [] };
 async function once(b) {
   const l = await launchBrowser();
   const ctx = await l.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });

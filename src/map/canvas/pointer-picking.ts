@@ -88,20 +88,18 @@ export function watchPointerPicking(map: MaplibreMap, handlers: PointerPickingHa
     handlers.onClick(hitTest(handlers.descriptors(), [e.point.x, e.point.y], view), [e.lngLat.lng, e.lngLat.lat]);
   };
 
-  map.on('mousemove', onMouseMove);
-  map.on('mouseout', onMouseOut);
-  map.on('movestart', onMoveStart);
-  map.on('dragstart', onDragStart);
-  map.on('dragend', onDragEnd);
-  map.on('click', onClick);
+  const listeners = [
+    ['mousemove', onMouseMove],
+    ['mouseout', onMouseOut],
+    ['movestart', onMoveStart],
+    ['dragstart', onDragStart],
+    ['dragend', onDragEnd],
+    ['click', onClick],
+  ] as const;
+  for (const [type, listener] of listeners) map.on(type, listener as never);
   setCursor();
   return () => {
     cancelFrame();
-    map.off('mousemove', onMouseMove);
-    map.off('mouseout', onMouseOut);
-    map.off('movestart', onMoveStart);
-    map.off('dragstart', onDragStart);
-    map.off('dragend', onDragEnd);
-    map.off('click', onClick);
+    for (const [type, listener] of listeners) map.off(type, listener as never);
   };
 }
