@@ -4,6 +4,7 @@
 // A B B A …; per run: three plain drags of the duty view with an incident, then selecting four
 // team rows and a hover sweep; the long tasks of each part (sum, median, p90, max) and the most page
 // script in one frame. Wall clock on a shared machine: printed with the load, never asserted.
+// AB_SEQUENCE=1 also prints each run's drag tasks in time order (a one-off first frame or every frame?).
 import { launchBrowser, recordLongTasks, startPreview } from '../../tests/e2e/harness.mjs';
 const [dirA, dirB, rounds = '2'] = process.argv.slice(2);
 const builds = [{ name: 'A', root: dirA, port: 4681 }, { name: 'B', root: dirB, port: 4682 }];
@@ -38,6 +39,8 @@ async function once(b) {
   const frames = await page.evaluate(() => window.__longFrames);
   const pick = (a, b) => tasks.filter((t) => t.start >= a && t.start < b).map((t) => t.ms).sort((p, q) => p - q);
   const drag = pick(t0, t1), sel = pick(t1, t2);
+  // AB_SEQUENCE=1: the drags' long tasks in time order (a one-off first frame vs every frame)
+  if (process.env.AB_SEQUENCE) console.log(`  ${b.name} drag tasks in order: ${tasks.filter((t) => t.start >= t0 && t.start < t1).map((t) => t.ms).join(' ')}`);
   const q = (xs, f) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(f * xs.length))] : 0);
   const script = Math.max(0, ...frames.filter((f) => f.start >= t0).map((f) => f.scriptMs));
   await l.close();

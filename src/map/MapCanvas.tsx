@@ -11,6 +11,7 @@ import { createDrawing } from './canvas/drawing';
 import { watchLongPress } from './canvas/long-press';
 import { watchPointerPicking } from './canvas/pointer-picking';
 import { chooseSharpMap, drawingPixelRatio, isSoftwareRenderer, rendererOf, sharpMapChosen, withoutLabelFades } from './canvas/software-gl';
+import { isSwiftShader, steadyVertexInputs } from './canvas/vertex-input-reset';
 import { SharpnessControl } from './canvas/sharpness-control';
 import { removeMarkers, syncMarkers, type MarkersOnMap } from './canvas/markers';
 import { syncOverlaySources, type OverlaysOnMap } from './canvas/overlay-sources';
@@ -113,7 +114,14 @@ export function MapCanvas(props: MapCanvasProps) {
       return;
     }
     const canvas = map.getCanvas();
-    softwareGlRef.current = isSoftwareRenderer(rendererOf(canvas.getContext('webgl2') ?? canvas.getContext('webgl')));
+    const mapGl = canvas.getContext('webgl2');
+    const renderer = rendererOf(mapGl ?? canvas.getContext('webgl'));
+    softwareGlRef.current = isSoftwareRenderer(renderer);
+    // On SwiftShader every draw's compiled state is made independent of the draws before it
+    // (vertex-input-reset.ts): otherwise a zoom or a move to a new place recompiles in its frame.
+    const swiftShader = isSwiftShader(renderer);
+    const unsteady: (() => void)[] = [];
+    if (swiftShader && mapGl) unsteady.push(steadyVertexInputs(mapGl, canvas));
     // On software WebGL: labels without fades, and (unless the user pressed "sharp") fewer pixels.
     let sharp = sharpMapChosen();
     const pixelRatio = () => drawingPixelRatio(window.devicePixelRatio, softwareGlRef.current, sharp);
@@ -140,6 +148,9 @@ export function MapCanvas(props: MapCanvasProps) {
       pixelRatio,
       onContextLost: setContextLost,
       onAfterRender: () => frames.overlay++,
+      onContext: (gl, overlayCanvas) => {
+        if (swiftShader) unsteady.push(steadyVertexInputs(gl, overlayCanvas));
+      },
     });
     // Hover and click are hit-tested on the CPU (src/map/hit-test.ts); deck.gl never runs a picking pass.
     const stopPicking = watchPointerPicking(map, {
@@ -180,6 +191,8 @@ export function MapCanvas(props: MapCanvasProps) {
       isMapIdle: () => map.loaded() && !map.isMoving(),
       frameCounts: () => ({ ...frames }),
       softwareRenderer: () => softwareGlRef.current,
+      renderer: () => renderer,
+      steadyVertexInputs: () => unsteady.length,
       pixelRatio: () => map.getPixelRatio(),
       mapLayerIds: () => map.getStyle().layers.map((l) => l.id),
       deckLayerIds: () => toDeckLayers(propsRef.current.descriptors).map((l) => l.id),
@@ -192,6 +205,7 @@ export function MapCanvas(props: MapCanvasProps) {
       drawRef.current = null;
       removeMarkers(markersRef.current);
       deck.dispose();
+      for (const undo of unsteady) undo();
       map.remove();
       styledRef.current = false;
       bandsOnMapRef.current.clear();

@@ -9,6 +9,10 @@ export interface OnemapTestHook {
   softwareRenderer?: () => boolean;
   /** the map's drawing-buffer pixels per CSS pixel */
   pixelRatio?: () => number;
+  /** the map's WebGL renderer string (unmasked where the browser tells) */
+  renderer?: () => string | null;
+  /** how many WebGL contexts have their vertex inputs made steady (SwiftShader only: canvas/vertex-input-reset.ts) */
+  steadyVertexInputs?: () => number;
   /** MapLibre style layer ids, bottom first */
   mapLayerIds?: () => string[];
   /** deck.gl overlay layer ids */

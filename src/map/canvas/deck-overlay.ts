@@ -11,6 +11,8 @@ export interface DeckOverlayHandlers {
   pixelRatio: () => number;
   /** true while either canvas has lost its WebGL context */
   onContextLost: (lost: boolean) => void;
+  /** each WebGL context the overlay draws with (again after a lost context gave a fresh overlay) */
+  onContext?: (gl: WebGL2RenderingContext, canvas: HTMLCanvasElement | undefined) => void;
 }
 
 export interface DeckOverlay {
@@ -42,6 +44,11 @@ export function attachDeckOverlay(map: MaplibreMap, container: HTMLElement, hand
       deviceProps: { webgl: { antialias: false } },
       layers: handlers.layers(),
       onAfterRender: handlers.onAfterRender,
+      onDeviceInitialized: (device) => {
+        // luma.gl's WebGL device keeps its context as `gl` (not in the Device type).
+        const gl = (device as unknown as { gl?: WebGL2RenderingContext }).gl;
+        if (gl && handlers.onContext) handlers.onContext(gl, gl.canvas instanceof HTMLCanvasElement ? gl.canvas : undefined);
+      },
       onLoad: () => {
         lost.deck = false;
         handlers.onContextLost(lost.base);

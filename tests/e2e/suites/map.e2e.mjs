@@ -137,6 +137,15 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
     await waitForStableMap(page);
   });
 
+  await check('on SwiftShader both WebGL contexts (basemap and overlay) draw with steady vertex inputs; elsewhere neither is wrapped', async () => {
+    // src/map/canvas/vertex-input-reset.ts: without it a zoom or a move recompiled SwiftShader routines in its frame.
+    const renderer = await page.evaluate(() => window.__onemap.renderer());
+    const steady = await page.evaluate(() => window.__onemap.steadyVertexInputs());
+    const swiftShader = /swiftshader/i.test(renderer ?? '');
+    console.log(`      renderer: ${renderer}; contexts made steady: ${steady}`);
+    assert(swiftShader ? steady >= 2 : steady === 0, `renderer ${renderer}: ${steady} contexts made steady`);
+  });
+
   await check('all five layers are present with the counts in meta.json', async () => {
     const total = await counts(page, 'data-total');
     const visible = await counts(page, 'data-visible');
