@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isSwiftShader, resetVertexShaderSource, steadyVertexInputs } from '../../src/map/canvas/vertex-input-reset';
+import { isSwiftShader } from '../../src/map/canvas/software-gl';
+import { resetVertexShaderSource, steadyVertexInputs } from '../../src/map/canvas/vertex-input-reset';
 
 /** A WebGL2 context stand-in that logs every call the wrapper makes or passes on. */
 function fakeGl(options: { linkOk?: boolean; activeAttributes?: number } = {}) {

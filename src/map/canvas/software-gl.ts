@@ -11,6 +11,14 @@ export function isSoftwareRenderer(renderer: string | null | undefined): boolean
   return !!renderer && /swiftshader|llvmpipe|softpipe|software rasterizer|microsoft basic render driver/i.test(renderer);
 }
 
+/**
+ * Whether the renderer is SwiftShader in particular: the one renderer whose compiled vertex
+ * routines depend on the draws before them (vertex-input-reset.ts).
+ */
+export function isSwiftShader(renderer: string | null | undefined): boolean {
+  return !!renderer && /swiftshader/i.test(renderer);
+}
+
 /** The unmasked renderer string of a WebGL context (null where the browser does not tell). */
 export function rendererOf(gl: WebGLRenderingContext | WebGL2RenderingContext | null): string | null {
   if (!gl) return null;

@@ -20,17 +20,13 @@
  * upload (the recompiles came back: ANGLE's submissions do not follow the page's frames), and the
  * reset drawn with RASTERIZER_DISCARD on (recompiles came back as well). Only on
  * SwiftShader, the one renderer known to key this way. The program and vertex array are put back as
- * found, so MapLibre's and luma.gl's state caches stay true.
+ * found, so MapLibre's and luma.gl's state caches stay true. (Which renderer it is: `isSwiftShader`
+ * in software-gl.ts.)
  */
 
 type DrawName = 'drawArrays' | 'drawElements' | 'drawArraysInstanced' | 'drawElementsInstanced' | 'drawRangeElements';
 const DRAWS: readonly DrawName[] = ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements'];
 type AnyFunction = (...args: unknown[]) => unknown;
-
-/** Whether a WebGL renderer string is SwiftShader's. */
-export function isSwiftShader(renderer: string | null | undefined): boolean {
-  return !!renderer && /swiftshader/i.test(renderer);
-}
 
 /** The vertex shader of the reset draw: every location 0…n−1 is an active `vec4` input. */
 export function resetVertexShaderSource(attributeCount: number): string {
