@@ -2,7 +2,8 @@
  * Benchmark 2 — one-to-all reverse Dijkstra on the ≥ 1,000,000-edge synthetic graph.
  * Ours: TravelTimeExpander.expand from one node, direction 'reverse', budget Infinity (every node's
  * time to reach the source), typed-array CSR + bucket queue (Dial, width = shortest arc); median
- * of several runs. The same expander with its binary heap (flatqueue) is timed too, alternating.
+ * of several runs. The bucket loop runs in WebAssembly (wasm/bucket-drain.ts); the same expander
+ * with the bucket loop in JavaScript and with its binary heap (flatqueue) is timed too, alternating.
  * Peer: graphology-shortest-path's Dijkstra on a graphology DirectedGraph holding the same
  * reversed arcs and weights, built independently from the edge list. Two entry points are timed:
  * `dijkstra.singleSource` (the public single-source API, which also builds every path) and
@@ -23,32 +24,43 @@ export function benchReverseDijkstra(g: RoadGraph, sourceNode: number): ResultRo
   const ex = new TravelTimeExpander(g);
   const run = () => ex.expand([{ node: sourceNode, seconds: 0, label: 0 }], { direction: 'reverse', budgetSeconds: Infinity });
   // Alternate the two queues so load on a shared machine falls on both alike.
-  const heapTimes: number[] = [], bucketTimes: number[] = [], bucketCpu: number[] = [];
+  const heapTimes: number[] = [], jsTimes: number[] = [], bucketTimes: number[] = [], bucketCpu: number[] = [];
   for (let i = -3; i < 15; i++) {
     ex.queueChoice = 'heap';
     let t0 = performance.now();
     run();
     if (i >= 0) heapTimes.push(performance.now() - t0);
     ex.queueChoice = 'auto';
+    ex.loopChoice = 'javascript';
+    t0 = performance.now();
+    run();
+    if (i >= 0) jsTimes.push(performance.now() - t0);
+    ex.loopChoice = 'auto';
     const c0 = process.cpuUsage();
     t0 = performance.now();
     run();
     if (i >= 0) {
       bucketTimes.push(performance.now() - t0);
       { const c = process.cpuUsage(c0); bucketCpu.push((c.user + c.system) / 1000); }
-      log(`2. ours: reverse expand run ${i + 1}/15: ${fmtMs(bucketTimes[i]!)} (${ex.lastQueue}; heap ${fmtMs(heapTimes[i]!)})`);
+      log(`2. ours: reverse expand run ${i + 1}/15: ${fmtMs(bucketTimes[i]!)} (${ex.lastQueue}, ${ex.usesWebAssembly ? 'WebAssembly' : 'JavaScript'}; the JavaScript bucket loop ${fmtMs(jsTimes[i]!)}; heap ${fmtMs(heapTimes[i]!)})`);
     }
   }
   const sorted = [...bucketTimes].sort((a, b) => a - b);
   const ours = { median: sorted[sorted.length >> 1]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
   const heapMedian = [...heapTimes].sort((a, b) => a - b)[heapTimes.length >> 1]!;
-  log(`2. ours with the binary heap instead: median ${fmtMs(heapMedian)}`);
+  const jsMedian = [...jsTimes].sort((a, b) => a - b)[jsTimes.length >> 1]!;
+  log(`2. ours with the binary heap instead: median ${fmtMs(heapMedian)}; with the JavaScript bucket loop: median ${fmtMs(jsMedian)}`);
   ex.queueChoice = 'heap';
   run();
   const heapSeconds = Float64Array.from(ex.seconds);
   ex.queueChoice = 'auto';
+  ex.loopChoice = 'javascript';
+  run();
+  const jsSeconds = Float64Array.from(ex.seconds), jsPred = Int32Array.from(ex.predArc);
+  ex.loopChoice = 'auto';
   run();
   const oursSeconds = Float64Array.from(ex.seconds);
+  const sameAsJs = jsSeconds.every((s, v) => Object.is(s, oursSeconds[v])) && jsPred.every((a, v) => a === ex.predArc[v]);
   let reached = 0;
   for (const s of oursSeconds) if (s < Infinity) reached++;
   // CPU time of the process while a run lasted (user + system; the machine may be shared: wall time also
@@ -125,7 +137,7 @@ export function benchReverseDijkstra(g: RoadGraph, sourceNode: number): ResultRo
   const ratioSingle = singleMs / ours.median, ratioBrandes = brandesMs / ours.median;
   const sameAsHeap = heapSeconds.every((s, v) => s === oursSeconds[v]);
   const ratio = Math.min(ratioSingle, ratioBrandes);
-  const correct = reachMismatch === 0 && sampleMismatch === 0 && maxDiffAll < 1e-6 && maxDiffSample < 1e-6;
+  const correct = sameAsJs && reachMismatch === 0 && sampleMismatch === 0 && maxDiffAll < 1e-6 && maxDiffSample < 1e-6;
   log(`2. ratio ${fmtRatio(ratioSingle)} vs singleSource, ${fmtRatio(ratioBrandes)} vs brandes`);
   return [
     {
@@ -133,6 +145,10 @@ export function benchReverseDijkstra(g: RoadGraph, sourceNode: number): ResultRo
       ours: `${fmtMs(ours.median)} (median of 15; min ${fmtMs(ours.min)}, max ${fmtMs(ours.max)}; CPU ${fmtMs(cpuMedian)})`,
       peer: `${fmtMs(brandes.median)} (graphology dijkstra.brandes, median of ${BRANDES_RUNS}; min ${fmtMs(brandes.min)}, max ${fmtMs(brandes.max)})`,
       ratio: fmtRatio(ratioBrandes), goal: '≥ 80× and < 60 ms', status: verdict(ratio >= 80 && ours.median < 60 && correct),
+    },
+    {
+      bench: '2', measure: `bucket loop: WebAssembly (ours) vs the same loop in JavaScript, same expander, alternating runs; same times and arcs: ${sameAsJs ? 'yes' : 'NO'}`,
+      ours: `${fmtMs(ours.median)}${ex.usesWebAssembly ? '' : ' (WebAssembly NOT available: JavaScript)'}`, peer: `${fmtMs(jsMedian)} (JavaScript bucket loop)`, ratio: fmtRatio(jsMedian / ours.median), goal: 'info', status: 'info',
     },
     {
       bench: '2', measure: `queue: bucket queue (ours) vs binary heap, same expander, alternating runs; same times: ${sameAsHeap ? 'yes' : 'NO'}`,

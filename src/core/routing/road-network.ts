@@ -35,16 +35,15 @@ export function roadNetworkFromRaw(raw: RawRoads, profile: SpeedProfile = EMERGE
 
 /**
  * Bytes the network holds for its lifetime: the graph's arrays, the segment index (R-tree and
- * per-segment arrays) and the expander's per-node and queue buffers. Snap rasters and answers
- * are not counted (they grow with use).
+ * per-segment arrays) and the expander's buffers (per-node arrays, bucket queue, and with WebAssembly
+ * its memory's copy of the arc tables; the binary heap once it has been used). Snap rasters and
+ * answers are not counted (they grow with use).
  */
 export function roadNetworkBytes(net: RoadNetwork): { graph: number; index: number; expander: number; total: number } {
   const graph = roadGraphBytes(net.graph);
   const { tree, segmentEdge, segmentShape, shapeXY } = net.index;
   const index = tree.data.byteLength + segmentEdge.byteLength + segmentShape.byteLength + shapeXY.byteLength;
-  const n = net.graph.nodeCount, queueSlots = net.graph.forward.nodes.length + n + 1;
-  // seconds f64, label/predArc/touched i32; heap (f64 + u32) and bucket entries (2 × i32) per slot
-  const expander = n * (8 + 4 + 4 + 4) + queueSlots * (8 + 4 + 4 + 4);
+  const expander = net.expander.byteLength;
   return { graph, index, expander, total: graph + index + expander };
 }
 

@@ -1,6 +1,7 @@
 import FlatQueue from 'flatqueue';
 import { AbortError, CoreError } from '../errors';
 import type { ArcTable, RoadGraph } from '../graph/road-graph';
+import { BucketDrainKernel, MAX_BUCKETS } from './bucket-drain-kernel';
 
 /** A start of the search: a node reached after `seconds`, on behalf of source `label`. */
 export interface Seed {
@@ -22,8 +23,6 @@ export interface ExpandOptions {
 }
 
 const ABORT_CHECK_EVERY = 1 << 14;
-/** Largest bucket ring for the bucket queue (4 MB of heads); longer spans use the binary heap. */
-const MAX_BUCKETS = 1 << 20;
 
 /** Per direction: the shortest and longest arc, for the bucket queue's width and ring. */
 interface ArcRange {
@@ -53,33 +52,63 @@ function arcRange(arcs: ArcTable): ArcRange {
  * seeds spread over a long time) it falls back to the typed-array binary heap (flatqueue). After `expand`, `seconds[v]` is the
  * travel time of node v (Infinity when not reached within budget), `label[v]` the seed label
  * that reaches it first and `predArc[v]` the arc it was reached by (-1 at a seed), for paths.
+ *
+ * The bucket loop runs in WebAssembly (`BucketDrainKernel`, wasm/bucket-drain.ts) where it can: the
+ * per-node arrays then live in the kernel's memory, beside a copy of the arc tables. The same loop
+ * in JavaScript (`drainBuckets`) runs where WebAssembly is not available and is the reference the
+ * tests hold the kernel to, node for node (`kernel: 'javascript'`).
  */
 export class TravelTimeExpander {
   readonly seconds: Float64Array;
   readonly label: Int32Array;
   readonly predArc: Int32Array;
-  private readonly queue: FlatQueue<number>;
+  /** the binary heap, made on its first use (most graphs never need it) */
+  private queue: FlatQueue<number> | null = null;
   private readonly touched: Int32Array;
   private readonly ranges = new Map<ArcTable, ArcRange>();
-  private bucketHeads = new Int32Array(0);
+  private bucketHeads: Int32Array;
   /** bucket-queue entries, [node, next entry] pairs */
   private readonly entries: Int32Array;
+  private readonly kernel: BucketDrainKernel | null;
   /** which queue the last run used (for the bench and tests) */
   lastQueue: 'buckets' | 'heap' = 'heap';
   /** force a queue (tests and bench compare both); default: buckets when the ring fits */
   queueChoice: 'auto' | 'heap' = 'auto';
+  /** the bucket loop to run: the WebAssembly kernel when there is one (default), or the JavaScript loop */
+  loopChoice: 'auto' | 'javascript' = 'auto';
   private touchedCount = 0;
   private lastDirection: TravelDirection = 'forward';
 
-  constructor(readonly graph: RoadGraph) {
+  constructor(readonly graph: RoadGraph, options: { readonly kernel?: 'webassembly' | 'javascript' } = {}) {
     const n = graph.nodeCount;
-    this.seconds = new Float64Array(n).fill(Infinity);
-    this.label = new Int32Array(n).fill(-1);
-    this.predArc = new Int32Array(n).fill(-1);
-    this.touched = new Int32Array(n);
-    // Lazy deletion pushes at most once per arc relaxation plus once per seeded node.
-    this.queue = new FlatQueue<number>(graph.forward.nodes.length + n + 1, Float64Array, Uint32Array);
-    this.entries = new Int32Array(2 * (graph.forward.nodes.length + n + 1));
+    this.kernel = options.kernel === 'javascript' ? null : BucketDrainKernel.create(graph);
+    if (this.kernel) {
+      ({ seconds: this.seconds, label: this.label, predArc: this.predArc, touched: this.touched, entries: this.entries, heads: this.bucketHeads } = this.kernel);
+    } else {
+      this.seconds = new Float64Array(n).fill(Infinity);
+      this.label = new Int32Array(n).fill(-1);
+      this.predArc = new Int32Array(n).fill(-1);
+      this.touched = new Int32Array(n);
+      this.entries = new Int32Array(2 * (Math.max(graph.forward.nodes.length, graph.reverse.nodes.length) + n + 1));
+      this.bucketHeads = new Int32Array(0);
+    }
+  }
+
+  private queueCapacity(): number {
+    return Math.max(this.graph.forward.nodes.length, this.graph.reverse.nodes.length) + this.graph.nodeCount + 1;
+  }
+
+  /** Whether the bucket loop runs in WebAssembly (false: WebAssembly or its memory was not available). */
+  get usesWebAssembly(): boolean {
+    return this.kernel !== null;
+  }
+
+  /** Bytes this expander holds: its per-node arrays, queue entries and ring (and, with WebAssembly, the arc copies). */
+  get byteLength(): number {
+    const queueBytes = this.queue ? this.queueCapacity() * (8 + 4) : 0; // f64 value + u32 id per slot
+    if (this.kernel) return this.kernel.byteLength + queueBytes;
+    return this.seconds.byteLength + this.label.byteLength + this.predArc.byteLength + this.touched.byteLength +
+      this.entries.byteLength + this.bucketHeads.byteLength + queueBytes;
   }
 
   /** The arc table of the last run's direction, for reading `predArc`. */
@@ -148,6 +177,22 @@ export class TravelTimeExpander {
       heads[b] = entries++;
       pending++;
     }
+    const kernel = this.kernel;
+    if (kernel && this.loopChoice === 'auto') {
+      if (closedEdges) kernel.setClosedEdges(closedEdges);
+      const state = kernel.state;
+      state[0] = this.touchedCount; state[1] = entries; state[2] = pending; state[3] = cur | 0;
+      // Back to JavaScript every ABORT_CHECK_EVERY settled nodes to look at the signal, as the JS loop does.
+      while (!kernel.drain(arcs, closedEdges, mask, perWidth, budgetSeconds, ABORT_CHECK_EVERY)) {
+        if (signal?.aborted) {
+          this.touchedCount = state[0]!;
+          heads.fill(-1, 0, size);
+          throw new AbortError();
+        }
+      }
+      this.touchedCount = state[0]!;
+      return;
+    }
     const { offsets, nodes, edges, seconds: arcSeconds } = arcs;
     const reached = drainBuckets(offsets, nodes, edges, arcSeconds, seconds, label, predArc, touched, this.touchedCount,
       heads, entry, entries, pending, cur, mask, perWidth, budgetSeconds, closedEdges, signal);
@@ -161,7 +206,9 @@ export class TravelTimeExpander {
 
   /** Dijkstra with the binary heap and lazy deletion. */
   private expandWithHeap(arcs: ArcTable, budgetSeconds: number, closedEdges: Uint8Array | undefined, signal: AbortSignal | undefined): void {
-    const { seconds, label, predArc, queue } = this;
+    const { seconds, label, predArc } = this;
+    // Lazy deletion pushes at most once per arc relaxation plus once per seeded node.
+    const queue = (this.queue ??= new FlatQueue<number>(this.queueCapacity(), Float64Array, Uint32Array));
     // One push per seeded node (its best seed), not per seed: any number of seeds — 100,000
     // sources sharing nodes — stays within the queue's capacity of arcs + nodes.
     for (let i = 0; i < this.touchedCount; i++) queue.push(this.touched[i]!, seconds[this.touched[i]!]!);
@@ -220,7 +267,7 @@ export class TravelTimeExpander {
       }
     }
     this.touchedCount = 0;
-    this.queue.clear();
+    this.queue?.clear();
   }
 }
 
