@@ -13,8 +13,8 @@
 
 const BASE = {
   'default-src': ["'self'"],
-  // 'wasm-unsafe-eval' lets the planner compile HiGHS (WebAssembly) and nothing else: JS eval,
-  // new Function and inline scripts stay refused.
+  // 'wasm-unsafe-eval' lets the planner compile HiGHS and the compute worker its Dijkstra kernel
+  // (WebAssembly) and nothing else: JS eval, new Function and inline scripts stay refused.
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'"],
   'style-src': ["'self'"],
