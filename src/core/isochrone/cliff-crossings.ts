@@ -7,6 +7,7 @@ import type { CrossingRefiner } from './contour-grid';
 import { SegmentCollector } from './snap-candidates';
 import { SQRT_SLACK, isSameVertex } from './snap-tile';
 import type { TravelTimeGrid } from './travel-time-grid';
+import { segmentParameter } from '../geo/segment-parameter';
 
 /** Halvings of the gap between two cell centres: 40 m / 2^4 = 2.5 m. */
 const BISECTIONS = 4;
@@ -79,7 +80,7 @@ export function cliffRefiner(
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
       const len2 = dx * dx + dy * dy;
-      const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+      const t = segmentParameter(-(ax * dx + ay * dy), len2);
       const ex = ax + t * dx, ey = ay + t * dy;
       const d = ex * ex + ey * ey;
       if (d < best) {
@@ -163,7 +164,7 @@ export function cliffRefiner(
 function pointSegmentSquared(xy: Float64Array, i: number, px: number, py: number): number {
   const ax = xy[2 * i]!, ay = xy[2 * i + 1]!, dx = xy[2 * i + 2]! - ax, dy = xy[2 * i + 3]! - ay;
   const len2 = dx * dx + dy * dy, qx = px - ax, qy = py - ay;
-  const t = len2 > 0 ? Math.min(1, Math.max(0, (qx * dx + qy * dy) / len2)) : 0;
+  const t = segmentParameter(qx * dx + qy * dy, len2);
   const ex = qx - t * dx, ey = qy - t * dy;
   return ex * ex + ey * ey;
 }

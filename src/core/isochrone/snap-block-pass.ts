@@ -1,8 +1,9 @@
 import { haversineMeters } from '../geo/haversine';
 import type { RoadNetwork } from '../routing/road-network';
 import { NearestSegments, snapOfMembers, snapToGraph, type Snap } from '../spatial/snap-to-graph';
-import { boxDistanceSquared, farthestCornerBoxSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
+import { boxDistanceSquared, farthestCornerBoxSquared, gapOf, maxCornerDistance, type SegmentCollector } from './snap-candidates';
 import { BLOCK, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
+import { segmentParameter } from '../geo/segment-parameter';
 
 /** fillCellFast's skip distance is widened by this much (metres) beyond its 1.01 scale margin */
 const SKIP_SLACK = 1 / 64;
@@ -106,7 +107,7 @@ export class BlockPass {
         const minX = boxes[4 * i]!, minY = boxes[4 * i + 1]!, maxX = boxes[4 * i + 2]!, maxY = boxes[4 * i + 3]!, g = 8 * nearCount;
         for (let q = 0; q < BLOCK; q++) {
           const cellX = x0 + q * cs, cellY = y0 + q * cs;
-          const gx = Math.max(0, minX - cellX, cellX - maxX), gy = Math.max(0, minY - cellY, cellY - maxY);
+          const gx = gapOf(minX, maxX, cellX, cellX), gy = gapOf(minY, maxY, cellY, cellY);
           gaps[g + q] = gx * gx;
           gaps[g + BLOCK + q] = gy * gy;
         }
@@ -166,7 +167,7 @@ export class BlockPass {
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
       const len2 = dx * dx + dy * dy;
-      const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+      const t = segmentParameter(-(ax * dx + ay * dy), len2);
       const ex = ax + t * dx, ey = ay + t * dy;
       if (Math.sqrt(ex * ex + ey * ey) > best + 1e-6 + SQRT_SLACK) continue; // Math.hypot would say the same
       const d = Math.hypot(ex, ey);
@@ -234,7 +235,7 @@ export class BlockPass {
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
       const len2 = dx * dx + dy * dy;
-      const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+      const t = segmentParameter(-(ax * dx + ay * dy), len2);
       const ex = ax + t * dx, ey = ay + t * dy;
       const d = ex * ex + ey * ey;
       if (d < best) {
@@ -281,7 +282,7 @@ export class BlockPass {
       const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
       const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
       const len2 = dx * dx + dy * dy;
-      const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+      const t = segmentParameter(-(ax * dx + ay * dy), len2);
       const d = Math.hypot(ax + t * dx, ay + t * dy);
       if (d < best) {
         second = best;

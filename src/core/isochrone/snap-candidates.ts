@@ -1,5 +1,6 @@
 import type Flatbush from 'flatbush';
 import type { SegmentIndex } from '../spatial/segment-index';
+import { segmentParameter } from '../geo/segment-parameter';
 
 /**
  * The segment index searches of the snap raster's passes: segment ids and their boxes collected
@@ -96,7 +97,7 @@ export function maxCornerDistance(index: SegmentIndex, seg: number, corners: Flo
   let worst = 0;
   for (let k = 0; k < 8; k += 2) {
     const qx = corners[k]! - ax, qy = corners[k + 1]! - ay;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, (qx * dx + qy * dy) / len2)) : 0;
+    const t = segmentParameter(qx * dx + qy * dy, len2);
     const ex = qx - t * dx, ey = qy - t * dy, d2 = ex * ex + ey * ey;
     if (d2 > worst) worst = d2;
   }
@@ -109,7 +110,7 @@ export function maxCornerDistance(index: SegmentIndex, seg: number, corners: Flo
  */
 export function boxDistanceSquared(b: Float64Array, i: number, x0: number, y0: number, x1: number, y1: number): number {
   const minX = b[4 * i]!, minY = b[4 * i + 1]!, maxX = b[4 * i + 2]!, maxY = b[4 * i + 3]!;
-  const dx = Math.max(0, minX - x1, x0 - maxX), dy = Math.max(0, minY - y1, y0 - maxY);
+  const dx = gapOf(minX, maxX, x0, x1), dy = gapOf(minY, maxY, y0, y1);
   return dx * dx + dy * dy;
 }
 
@@ -120,7 +121,17 @@ export function boxDistanceSquared(b: Float64Array, i: number, x0: number, y0: n
  */
 export function farthestCornerBoxSquared(b: Float64Array, i: number, x0: number, y0: number, x1: number, y1: number): number {
   const minX = b[4 * i]!, minY = b[4 * i + 1]!, maxX = b[4 * i + 2]!, maxY = b[4 * i + 3]!;
-  const gx0 = Math.max(0, minX - x0, x0 - maxX), gx1 = Math.max(0, minX - x1, x1 - maxX);
-  const gy0 = Math.max(0, minY - y0, y0 - maxY), gy1 = Math.max(0, minY - y1, y1 - maxY);
+  const gx0 = gapOf(minX, maxX, x0, x0), gx1 = gapOf(minX, maxX, x1, x1);
+  const gy0 = gapOf(minY, maxY, y0, y0), gy1 = gapOf(minY, maxY, y1, y1);
   return Math.max(gx0 * gx0, gx1 * gx1) + Math.max(gy0 * gy0, gy1 * gy1);
+}
+
+/**
+ * The gap between the intervals [min, max] and [lo, hi] (min ≤ max, lo ≤ hi; 0 when they meet):
+ * `Math.max(0, min - hi, lo - max)` bit for bit, since at most one of the two differences is
+ * positive and a difference of finite doubles is positive exactly when the first is larger, without
+ * Math.max's handling of NaN and signed zeros in the hot loops.
+ */
+export function gapOf(min: number, max: number, lo: number, hi: number): number {
+  return min > hi ? min - hi : lo > max ? lo - max : 0;
 }

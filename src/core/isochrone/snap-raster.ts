@@ -27,6 +27,8 @@ export class SnapRaster {
   private readonly tiles = new Map<string, SnapTile>();
   private readonly scatterPass: ScatterPass;
   private readonly blockPass: BlockPass;
+  /** the blocks of the tile being filled that the scatter pass covers (1) */
+  private readonly scatterMask = new Uint8Array(BLOCKS_PER_ROW * BLOCKS_PER_ROW);
 
   constructor(
     readonly net: RoadNetwork,
@@ -88,7 +90,7 @@ export class SnapRaster {
     for (let ty = Math.floor(r0 / TILE); ty <= Math.floor((r0 + frame.height - 1) / TILE); ty++) {
       for (let tx = Math.floor(c0 / TILE); tx <= Math.floor((c0 + frame.width - 1) / TILE); tx++) {
         if (needTile && !needTile(tx, ty)) continue;
-        const tile = this.tile(tx, ty);
+        const tile = this.tile(tx, ty, needBlock);
         const rowStart = Math.max(r0, ty * TILE), rowEnd = Math.min(r0 + frame.height, (ty + 1) * TILE);
         const colStart = Math.max(c0, tx * TILE), colEnd = Math.min(c0 + frame.width, (tx + 1) * TILE);
         for (let bRow = rowStart - ((rowStart - ty * TILE) % BLOCK); bRow < rowEnd; bRow += BLOCK) {
@@ -114,21 +116,32 @@ export class SnapRaster {
     if (--tile.pendingBlocks === 0) tile.cellDone = null;
   }
 
-  private tile(tx: number, ty: number): SnapTile {
+  private tile(tx: number, ty: number, needBlock?: (bx: number, by: number) => boolean): SnapTile {
     const key = `${tx},${ty}`;
     let t = this.tiles.get(key);
     if (!t) {
-      t = this.fillTile(tx, ty);
+      t = this.fillTile(tx, ty, needBlock);
       this.tiles.set(key, t);
     }
     return t;
   }
 
-  /** A new tile: the scatter pass, then which blocks it left cells in (the block pass fills them on demand). */
-  private fillTile(tx: number, ty: number): SnapTile {
+  /**
+   * A new tile: the scatter pass over the blocks the first caller needs (all of them without
+   * `needBlock`), then which blocks it left cells in (the block pass fills them on demand, so a
+   * block a later caller needs is filled then, by the block pass alone).
+   */
+  private fillTile(tx: number, ty: number, needBlock?: (bx: number, by: number) => boolean): SnapTile {
     const tile = createSnapTile(this.net, this.cellSizeMeters, tx, ty);
     const done = tile.cellDone!;
-    if (this.scatter) this.scatterPass.run(tile, tx, ty, done);
+    if (this.scatter) {
+      const mask = this.scatterMask;
+      if (needBlock) {
+        const bx0 = tx * BLOCKS_PER_ROW, by0 = ty * BLOCKS_PER_ROW;
+        for (let by = 0; by < BLOCKS_PER_ROW; by++) for (let bx = 0; bx < BLOCKS_PER_ROW; bx++) mask[by * BLOCKS_PER_ROW + bx] = needBlock(bx0 + bx, by0 + by) ? 1 : 0;
+      } else mask.fill(1);
+      this.scatterPass.run(tile, tx, ty, done, mask);
+    }
     let pending = 0;
     for (let by = 0; by < TILE; by += BLOCK) {
       for (let bx = 0; bx < TILE; bx += BLOCK) {

@@ -1,7 +1,10 @@
 import type { RoadNetwork } from '../routing/road-network';
 import type { SegmentCollector } from './snap-candidates';
-import { SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
+import { BLOCK, BLOCKS_PER_ROW, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
+import { segmentParameter } from '../geo/segment-parameter';
 
+/** log2(BLOCK): a cell's block column is its column >> BLOCK_SHIFT */
+const BLOCK_SHIFT = Math.log2(BLOCK);
 /** The scatter pass reaches this many cells around each segment. */
 const NEAR_CELLS = 2;
 
@@ -25,8 +28,11 @@ export class ScatterPass {
     private readonly collector: SegmentCollector,
   ) {}
 
-  /** Fills what it can of the tile (global tile column tx, row ty); marks `done` the cells it filled. */
-  run(tile: SnapTile, tx: number, ty: number, done: Uint8Array): void {
+  /**
+   * Fills what it can of the tile (global tile column tx, row ty) within the blocks `blockMask`
+   * marks (1, per block of the tile, row by row); marks `done` the cells it filled.
+   */
+  run(tile: SnapTile, tx: number, ty: number, done: Uint8Array, blockMask: Uint8Array): void {
     const cs = this.cellSizeMeters, { graph: g, index } = this.net;
     const near = NEAR_CELLS * cs, m = near * 1.01 + 1;
     const col0 = tx * TILE, row0 = ty * TILE;
@@ -49,14 +55,15 @@ export class ScatterPass {
       const i = segShape[seg]!;
       const slng = shape[2 * i]!, slat = shape[2 * i + 1]!, elng = shape[2 * i + 2]!, elat = shape[2 * i + 3]!;
       for (let r = rA; r <= rB; r++) {
-        const lat = rowLat[r]!, kx = rowKx[r]!;
+        const lat = rowLat[r]!, kx = rowKx[r]!, maskRow = (r >> BLOCK_SHIFT) * BLOCKS_PER_ROW;
         for (let c = cA; c <= cB; c++) {
+          if (blockMask[maskRow + (c >> BLOCK_SHIFT)] === 0) { c |= BLOCK - 1; continue; }
           // NearestSegments' arithmetic, in a frame centred on the cell (as fillCellFast).
           const lng = colLng[c]!;
           const ax = (slng - lng) * kx, ay = (slat - lat) * ky;
           const dx = (elng - lng) * kx - ax, dy = (elat - lat) * ky - ay;
           const len2 = dx * dx + dy * dy;
-          const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+          const t = segmentParameter(-(ax * dx + ay * dy), len2);
           const ex = ax + t * dx, ey = ay + t * dy;
           const d = ex * ex + ey * ey; // squared: Math.hypot costs ~10× a sqrt (see SQRT_SLACK)
           const k = r * TILE + c;
@@ -81,7 +88,9 @@ export class ScatterPass {
     }
     const net = this.net, reach = this.reachMeters, maxSnap = net.profile.maxSnapMeters;
     for (let r = 0; r < TILE; r++) {
+      const maskRow = (r >> BLOCK_SHIFT) * BLOCKS_PER_ROW;
       for (let c = 0; c < TILE; c++) {
+        if (blockMask[maskRow + (c >> BLOCK_SHIFT)] === 0) { c |= BLOCK - 1; continue; }
         const k = r * TILE + c;
         // Every segment within `near` of the cell was scattered into it (with margin), so a nearest
         // within near - 1 mm is the nearest. A tie (within 1e-6 m) of two consecutive segments of

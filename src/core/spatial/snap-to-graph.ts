@@ -2,6 +2,7 @@ import { haversineMeters } from '../geo/haversine';
 import { projectX, projectY } from '../geo/local-projection';
 import type { RoadGraph } from '../graph/road-graph';
 import type { SegmentIndex } from './segment-index';
+import { segmentParameter } from '../geo/segment-parameter';
 
 /** Where a point joins one edge: the fraction of the edge's length from `edgeFrom`. */
 export interface SnapCandidate {
@@ -84,7 +85,7 @@ export class NearestSegments {
     const bx = (g.shapeLngLat[2 * i + 2]! - lng) * kx, by = (g.shapeLngLat[2 * i + 3]! - lat) * ky;
     const dx = bx - ax, dy = by - ay;
     const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+    const t = segmentParameter(-(ax * dx + ay * dy), len2);
     const ex = ax + t * dx, ey = ay + t * dy;
     // Clearly beyond the tie on the square root already: Math.hypot (~10× its cost) would say the same.
     if (Math.sqrt(ex * ex + ey * ey) > this.best + TIE_METERS + SQRT_DOUBT_METERS) return;
@@ -182,7 +183,7 @@ export function nearestSegmentAmong(
     const ax = (shape[2 * i]! - lng) * kx, ay = (shape[2 * i + 1]! - lat) * ky;
     const dx = (shape[2 * i + 2]! - lng) * kx - ax, dy = (shape[2 * i + 3]! - lat) * ky - ay;
     const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+    const t = segmentParameter(-(ax * dx + ay * dy), len2);
     const d = Math.hypot(ax + t * dx, ay + t * dy);
     if (d < best) {
       second = best;
