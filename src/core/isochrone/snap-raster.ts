@@ -17,7 +17,8 @@ export const BLOCK_CELLS = BLOCK;
  * and coverage over the same area reuses it (Valhalla marks a grid in the same spirit).
  *
  * A new tile is filled in two passes. Near roads (most cells of a town) the scatter pass
- * (snap-scatter-pass.ts) joins each cell within two cells of a segment without any search. The
+ * (snap-scatter-pass.ts) joins each cell within two cells of a segment without any search, in the
+ * blocks the tile's first caller needs (a block needed later is the block pass's). The
  * other cells (far from roads, or a tie) are filled by the block pass (snap-block-pass.ts) block
  * by block (4×4 cells), when a block is first needed. Both passes use the same arithmetic, so the
  * result does not depend on which pass filled a cell (`scatter: false` fills by blocks only, for
