@@ -57,6 +57,7 @@ export class ScatterPass {
       for (let r = rA; r <= rB; r++) {
         const lat = rowLat[r]!, kx = rowKx[r]!, maskRow = (r >> BLOCK_SHIFT) * BLOCKS_PER_ROW;
         for (let c = cA; c <= cB; c++) {
+          // a block not covered: on to the next block's first column (c |= BLOCK - 1 is this block's last)
           if (blockMask[maskRow + (c >> BLOCK_SHIFT)] === 0) { c |= BLOCK - 1; continue; }
           // NearestSegments' arithmetic, in a frame centred on the cell (as fillCellFast).
           const lng = colLng[c]!;
