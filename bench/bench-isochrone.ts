@@ -66,6 +66,10 @@ export async function benchIsochrone(sharedDir: string): Promise<ResultRow[]> {
   }
   log(`3. cold, warm-up pass (not counted), CPU: ${firstPass.map(fmtMs).join(', ')}`);
   log(`3. cold (first call of each station on a fresh network, ${COLD_PASSES} passes): ${coldNetwork.map(fmtMs).join(', ')}; CPU ${coldCpu.map(fmtMs).join(', ')}`);
+  // Each station's best cold call over the passes: on a shared machine less moved by the noise
+  // than the median (a figure to compare code by, printed beside the goal's median, never instead).
+  const coldBest = stations.map((_, i) => Math.min(...coldNetwork.filter((_, k) => k % stations.length === i)));
+  log(`3. cold, best per station over the ${COLD_PASSES} passes: ${coldBest.map(fmtMs).join(', ')} (sum ${fmtMs(coldBest.reduce((a, b) => a + b, 0))})`);
 
   // Warm: every station's area already in the snap raster.
   for (const s of stations) computeIsochrones(net, [s], options);
@@ -139,6 +143,10 @@ export async function benchIsochrone(sharedDir: string): Promise<ResultRow[]> {
       bench: '3', measure: 'same, cold: first call on a new network (fills the cached snap raster)',
       ours: `${fmtMs(median(coldNetwork))} median of ${coldNetwork.length} (${COLD_PASSES} per station, JIT warm; CPU ${fmtMs(median(coldCpu))}); ${fmtMs(coldProcess)} first call in the process`,
       peer: `concave hull ${fmtMs(median(concaveMs))}`, ratio: fmtRatio(median(concaveMs) / median(coldNetwork)), goal: '< 50 ms', status: verdict(median(coldNetwork) < 50),
+    },
+    {
+      bench: '3', measure: `same, cold: each station's best of its ${COLD_PASSES} cold calls (less moved by a shared machine's noise; the goal is judged on the median above)`,
+      ours: `median ${fmtMs(median(coldBest))} (${coldBest.map(fmtMs).join(', ')})`, peer: '', ratio: '', goal: '', status: 'info',
     },
     {
       bench: '3', measure: 'probe IoU vs the reference at 40 m cells (score.py definitions): isochrones of the 6 stations / coverage of all 6',
