@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { segmentParameter } from '../../src/core/geo/segment-parameter';
-import { gapOf } from '../../src/core/isochrone/snap-candidates';
+import { gapOf } from '../../src/core/geo/interval-gap';
 import { mulberry32 } from '../../bench/timing';
 
 const reference = (dot: number, len2: number) => (len2 > 0 ? Math.min(1, Math.max(0, dot / len2)) : 0);

@@ -7,6 +7,7 @@ import type { CrossingRefiner } from './contour-grid';
 import { SegmentCollector } from './snap-candidates';
 import { SQRT_SLACK, isSameVertex } from './snap-tile';
 import type { TravelTimeGrid } from './travel-time-grid';
+import { gapOf } from '../geo/interval-gap';
 import { segmentParameter } from '../geo/segment-parameter';
 
 /** Halvings of the gap between two cell centres: 40 m / 2^4 = 2.5 m. */
@@ -173,7 +174,7 @@ function pointSegmentSquared(xy: Float64Array, i: number, px: number, py: number
 function boxGapSquared(xy: Float64Array, i: number, xa: number, ya: number, xb: number, yb: number): number {
   const minX = Math.min(xy[2 * i]!, xy[2 * i + 2]!), maxX = Math.max(xy[2 * i]!, xy[2 * i + 2]!);
   const minY = Math.min(xy[2 * i + 1]!, xy[2 * i + 3]!), maxY = Math.max(xy[2 * i + 1]!, xy[2 * i + 3]!);
-  const dx = Math.max(0, minX - Math.max(xa, xb), Math.min(xa, xb) - maxX);
-  const dy = Math.max(0, minY - Math.max(ya, yb), Math.min(ya, yb) - maxY);
+  const dx = gapOf(minX, maxX, Math.min(xa, xb), Math.max(xa, xb));
+  const dy = gapOf(minY, maxY, Math.min(ya, yb), Math.max(ya, yb));
   return dx * dx + dy * dy;
 }

@@ -1,8 +1,9 @@
 import { haversineMeters } from '../geo/haversine';
 import type { RoadNetwork } from '../routing/road-network';
 import { NearestSegments, snapOfMembers, snapToGraph, type Snap } from '../spatial/snap-to-graph';
-import { boxDistanceSquared, farthestCornerBoxSquared, gapOf, maxCornerDistance, type SegmentCollector } from './snap-candidates';
+import { boxDistanceSquared, farthestCornerBoxSquared, maxCornerDistance, type SegmentCollector } from './snap-candidates';
 import { BLOCK, SQRT_SLACK, TILE, storeSnap, storeVertexSnap, type SnapTile } from './snap-tile';
+import { gapOf } from '../geo/interval-gap';
 import { segmentParameter } from '../geo/segment-parameter';
 
 /** fillCellFast's skip distance is widened by this much (metres) beyond its 1.01 scale margin */

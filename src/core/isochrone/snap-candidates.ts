@@ -1,4 +1,5 @@
 import type Flatbush from 'flatbush';
+import { gapOf } from '../geo/interval-gap';
 import type { SegmentIndex } from '../spatial/segment-index';
 import { segmentParameter } from '../geo/segment-parameter';
 
@@ -124,14 +125,4 @@ export function farthestCornerBoxSquared(b: Float64Array, i: number, x0: number,
   const gx0 = gapOf(minX, maxX, x0, x0), gx1 = gapOf(minX, maxX, x1, x1);
   const gy0 = gapOf(minY, maxY, y0, y0), gy1 = gapOf(minY, maxY, y1, y1);
   return Math.max(gx0 * gx0, gx1 * gx1) + Math.max(gy0 * gy0, gy1 * gy1);
-}
-
-/**
- * The gap between the intervals [min, max] and [lo, hi] (min ≤ max, lo ≤ hi; 0 when they meet):
- * `Math.max(0, min - hi, lo - max)` bit for bit, since at most one of the two differences is
- * positive and a difference of finite doubles is positive exactly when the first is larger, without
- * Math.max's handling of NaN and signed zeros in the hot loops.
- */
-export function gapOf(min: number, max: number, lo: number, hi: number): number {
-  return min > hi ? min - hi : lo > max ? lo - max : 0;
 }

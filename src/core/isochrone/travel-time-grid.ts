@@ -5,6 +5,7 @@ import { snapToGraph, type Snap } from '../spatial/snap-to-graph';
 import type { GridFrame } from './grid-frame';
 import { BLOCK_CELLS, TILE_CELLS, tileTie, type SnapRaster } from './snap-raster';
 import { NO_EDGE } from './snap-tile';
+import { gapOf } from '../geo/interval-gap';
 
 /** Best travel time (seconds, Infinity = unreached) and the source that achieves it, per cell. */
 export interface TravelTimeGrid {
@@ -154,7 +155,7 @@ function tilesNearReachedEdges(net: RoadNetwork, frame: GridFrame, sourcesOnEdge
   const markBox = (minX: number, minY: number, maxX: number, maxY: number, margin: number) => {
     const c = Math.max(0, Math.floor((minY - margin) / blockMeters) - by0), d = Math.min(bh - 1, Math.floor((maxY + margin) / blockMeters) - by0);
     for (let y = c; y <= d; y++) {
-      const y0 = (y + by0) * blockMeters, dy = Math.max(0, minY - (y0 + blockMeters), y0 - maxY);
+      const y0 = (y + by0) * blockMeters, dy = gapOf(minY, maxY, y0, y0 + blockMeters);
       if (dy > margin) continue;
       const half = Math.sqrt(margin * margin - dy * dy) + 1e-6 * margin;
       const a = Math.max(0, Math.floor((minX - half) / blockMeters) - bx0), b = Math.min(bw - 1, Math.floor((maxX + half) / blockMeters) - bx0);
