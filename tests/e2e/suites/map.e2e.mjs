@@ -22,6 +22,28 @@ const EXPECTED = {
 const KINDS = Object.keys(EXPECTED);
 
 /** The shelter farthest from any other shelter: easy to click without hitting a neighbour. */
+/**
+ * Saves a screenshot of the phone layout and checks that the map above the bottom sheet (test id
+ * `sheet`) is drawn: Chromium once painted an opaque sheet's background there, a white box as tall
+ * as the sheet over the map (src/ui/app.css, --sheet). A drawn map has almost no pure-white pixels.
+ */
+async function mapDrawnAboveSheet(page, sheet, file) {
+  const img = decodePng(await page.screenshot({ path: join(outDir, file) }));
+  const map = await page.getByTestId('map').boundingBox();
+  const panel = await page.getByTestId(sheet).boundingBox();
+  const top = Math.ceil(map.y + 10), bottom = Math.floor(panel.y - 10);
+  assert(bottom - top > 100, `${file}: only ${bottom - top} px of map above the sheet ${sheet}`);
+  let white = 0, n = 0;
+  for (let y = top; y < bottom; y += 2) {
+    for (let x = 10; x < img.width - 10; x += 2) {
+      const o = (y * img.width + x) * 4;
+      n++;
+      if (img.rgba[o] === 255 && img.rgba[o + 1] === 255 && img.rgba[o + 2] === 255) white++;
+    }
+  }
+  assert(white / n < 0.2, `${file}: ${(100 * white / n).toFixed(0)} % of the map above the sheet ${sheet} is blank white`);
+}
+
 function loneShelter() {
   const fs = readJson('data/taishun/resources/shelters.geojson').features;
   let best = null;
@@ -307,16 +329,16 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
     await waitForCounts(p);
     await waitForStableMap(p);
     assert(await p.getByTestId('synthetic-badge').isVisible(), 'synthetic badge hidden');
-    await p.screenshot({ path: join(outDir, '06-phone.png') });
+    await mapDrawnAboveSheet(p, 'view-duty', '06-phone.png');
     await p.getByRole('button', { name: '图层与筛选' }).click();
     assert(await p.getByTestId('layer-panel').isVisible(), 'layer panel did not open');
-    await p.screenshot({ path: join(outDir, '07-phone-panel.png') });
+    await mapDrawnAboveSheet(p, 'layer-panel', '07-phone-panel.png');
     await p.getByRole('button', { name: '收起' }).click();
     await p.getByTestId('search-input').fill(shelter.props.name);
     await p.getByTestId(`search-result-${shelter.props.id}`).click();
     await p.getByTestId('detail-capacity').waitFor();
     await waitForStableMap(p);
-    await p.screenshot({ path: join(outDir, '09-phone-detail.png') });
+    await mapDrawnAboveSheet(p, 'detail-panel', '09-phone-detail.png');
     await phone.close();
   });
 
