@@ -97,6 +97,15 @@ describe('layer rules', () => {
     expect(cross.map((i) => `${i.file} imports '${i.spec}'`)).toEqual([]);
   });
 
+  test('the shell owns the view panel: no view puts the view-panel class on its own elements', () => {
+    // A view's root inside the shell's <section class="view-panel"> that is a view-panel too is a
+    // panel inside the panel: on a phone the inner one, absolutely placed, left the sheet 20 px high.
+    const views = filesUnder(resolve(SRC, 'ui', 'views')).filter((f) => f.endsWith('.tsx'));
+    const reusing = views.filter((f) => /className=[{"'`][^>]*\bview-panel\b/.test(readFileSync(f, 'utf8')));
+    expect(views.length).toBeGreaterThan(3);
+    expect(reusing.map((f) => f.slice(SRC.length + 1))).toEqual([]);
+  });
+
   test('ECharts only in the planner chart, which the planner view loads lazily (never in another view\'s first load)', () => {
     const users = all.filter((i) => /^echarts(\/|$)/.test(i.spec)).map((i) => i.file);
     expect([...new Set(users)]).toEqual(['ui/views/planner/TownshipChart.tsx']);

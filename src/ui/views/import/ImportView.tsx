@@ -81,7 +81,7 @@ export function ImportView(props: ViewProps) {
     return [...(last?.report ?? [])].sort((a, b) => order[a.severity] - order[b.severity] || a.row - b.row);
   }, [last]);
   return (
-    <section className="view-panel import-view" aria-label={t('import.title')}>
+    <section className="import-view" aria-label={t('import.title')}>
       <h2>{t('import.title')}</h2>
       <div className="import-controls">
         <label>{t('import.kind')}
