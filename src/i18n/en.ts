@@ -327,7 +327,7 @@ export const en: Shape<typeof zhCN> = {
       noImage: 'No map image (this browser cannot draw the map).',
       capturing: 'Making the map image…',
     },
-    legend: { incident: 'Incident', route: 'Road route', walk: 'On foot (dashed)', closed: 'Closed segment', area: 'Closure line / flooded area', synthetic: 'synthetic' },
+    legend: { incident: 'Incident', routeOf: 'Road route: {{name}}', noRoute: 'No route drawn: pick a resource in the lists before printing to draw its route', walk: 'On foot (dashed)', closed: 'Closed segment', area: 'Closure line / flooded area', synthetic: 'synthetic' },
   },
   live: {
     asOf: 'as of {{time}}',

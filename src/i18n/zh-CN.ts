@@ -323,7 +323,7 @@ export const zhCN = {
       noImage: '无法生成地图图片（此浏览器不能绘制地图）。',
       capturing: '正在生成地图图片…',
     },
-    legend: { incident: '事发点', route: '道路路线', walk: '步行段（虚线）', closed: '封闭路段', area: '封路线 / 淹没区', synthetic: '示意' },
+    legend: { incident: '事发点', routeOf: '道路路线：{{name}}', noRoute: '图中未画路线：在列表中点选一支力量后再打印，可画出其路线', walk: '步行段（虚线）', closed: '封闭路段', area: '封路线 / 淹没区', synthetic: '示意' },
   },
   live: {
     asOf: '截至 {{time}}',

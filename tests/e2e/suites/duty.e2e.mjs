@@ -223,6 +223,16 @@ try {
     await page.screenshot({ path: shot('03-route') });
   });
 
+  await check('the print view names whose route its map shows (the row picked)', async () => {
+    const name = (await page.getByTestId(`duty-pick-${team0.id}`).locator('.duty-row-name').textContent()).trim();
+    await page.getByTestId('dispatch-print').click();
+    await page.getByTestId('print-map-image').waitFor({ timeout: 15_000 });
+    const legend = await page.getByTestId('print-route-of').textContent();
+    assert(legend.includes(name), `print legend "${legend}" does not name the picked ${name}`);
+    assert(await page.getByTestId('print-no-route').count() === 0, 'the print view says no route is drawn beside the picked route');
+    await page.getByTestId('print-close').click();
+  });
+
   await check('hovering a list row rings that resource on the map (the map\'s highlight, and its pixels)', async () => {
     const row = (await firstTeamList(page))[1];
     const at = resourceAt(row.id);
@@ -326,6 +336,11 @@ try {
     assert(await page.getByTestId('print-scale').isVisible(), 'no scale bar');
     assert(await page.getByTestId('print-incident').isVisible(), 'the incident is not marked on the map image');
     assert((await page.getByTestId('print-sheet').textContent()).includes('示意'), 'print view lacks 示意');
+    // Behind this closure the picked team may have no road route left: then none is drawn and the
+    // legend says so instead of listing one.
+    const pick = hashParam(page.url(), 'pick');
+    const pickedWithRoute = lists.flatMap((l) => l.rows).some((r) => r.id === pick && r.route);
+    assert(await page.getByTestId(pickedWithRoute ? 'print-route-of' : 'print-no-route').count() === 1, `print legend: picked ${pick}, with a route: ${pickedWithRoute}`);
     await page.screenshot({ path: shot('05-print'), fullPage: false });
     await page.emulateMedia({ media: 'print' });
     const rootHidden = await page.evaluate(() => getComputedStyle(document.getElementById('root')).display === 'none');

@@ -189,6 +189,7 @@ export function DutyView(props: ViewProps) {
           image={print.image}
           incident={input.incident}
           imageFailed={print.failed}
+          routeOf={picked?.route ? picked.resource.name : null}
           header={[
             [t('duty.sheet.incident'), `${formatLngLat(input.incident)} (WGS-84)`],
             [t('duty.sheet.generatedAt'), input.generatedAt],

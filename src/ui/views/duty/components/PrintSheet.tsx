@@ -9,6 +9,8 @@ export interface PrintSheetProps {
   incident: readonly [number, number];
   /** the map capture failed or is not possible (no WebGL) */
   imageFailed: boolean;
+  /** the name of the resource whose route the map shows (the row picked in the lists), null when none is */
+  routeOf: string | null;
   header: ReadonlyArray<readonly [string, string]>;
   rows: readonly string[][];
   onClose: () => void;
@@ -24,7 +26,7 @@ function scaleBar(image: MapImage): { meters: number; fraction: number } {
 }
 
 /** The A4 print view of the dispatch sheet (the browser prints it to PDF); only this shows when printing. */
-export function PrintSheet({ image, incident, imageFailed, header, rows, onClose }: PrintSheetProps) {
+export function PrintSheet({ image, incident, imageFailed, routeOf, header, rows, onClose }: PrintSheetProps) {
   const { t } = useTranslation();
   const bar = image ? scaleBar(image) : null;
   const at = image ? imageFraction(image, incident) : null;
@@ -62,8 +64,14 @@ export function PrintSheet({ image, incident, imageFailed, header, rows, onClose
           )}
           <figcaption className="print-legend" data-testid="print-legend">
             <span><i className="lg-incident" /> {t('duty.legend.incident')}</span>
-            <span><i className="lg-route" /> {t('duty.legend.route')}</span>
-            <span><i className="lg-walk" /> {t('duty.legend.walk')}</span>
+            {routeOf !== null ? (
+              <>
+                <span data-testid="print-route-of"><i className="lg-route" /> {t('duty.legend.routeOf', { name: routeOf })}</span>
+                <span><i className="lg-walk" /> {t('duty.legend.walk')}</span>
+              </>
+            ) : (
+              <span className="hint" data-testid="print-no-route">{t('duty.legend.noRoute')}</span>
+            )}
             <span><i className="lg-closed" /> {t('duty.legend.closed')}</span>
             <span><i className="lg-area" /> {t('duty.legend.area')}</span>
             <span>{t('duty.legend.synthetic')}</span>
