@@ -89,3 +89,16 @@ export function changedFraction(a, b, threshold = 24) {
   }
   return changed / (a.width * a.height);
 }
+
+/** Fraction of pure-white pixels (255, 255, 255) in the rows [top, bottom) and columns [left, right), sampled every `step`. */
+export function whiteFraction(img, { left, top, right, bottom }, step = 2) {
+  let white = 0, n = 0;
+  for (let y = top; y < bottom; y += step) {
+    for (let x = left; x < right; x += step) {
+      const o = (y * img.width + x) * 4;
+      n++;
+      if (img.rgba[o] === 255 && img.rgba[o + 1] === 255 && img.rgba[o + 2] === 255) white++;
+    }
+  }
+  return n === 0 ? 0 : white / n;
+}

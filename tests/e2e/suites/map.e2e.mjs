@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, checkOriginAndErrors, ensureDir, guardOrigin, launchBrowser, runSuite } from '../harness.mjs';
-import { changedFraction, decodePng, distinctSampledColors } from '../png.mjs';
+import { changedFraction, decodePng, distinctSampledColors, whiteFraction } from '../png.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -21,7 +21,6 @@ const EXPECTED = {
 };
 const KINDS = Object.keys(EXPECTED);
 
-/** The shelter farthest from any other shelter: easy to click without hitting a neighbour. */
 /**
  * Saves a screenshot of the phone layout and checks that the map above the bottom sheet (test id
  * `sheet`) is drawn: Chromium once painted an opaque sheet's background there, a white box as tall
@@ -33,17 +32,11 @@ async function mapDrawnAboveSheet(page, sheet, file) {
   const panel = await page.getByTestId(sheet).boundingBox();
   const top = Math.ceil(map.y + 10), bottom = Math.floor(panel.y - 10);
   assert(bottom - top > 100, `${file}: only ${bottom - top} px of map above the sheet ${sheet}`);
-  let white = 0, n = 0;
-  for (let y = top; y < bottom; y += 2) {
-    for (let x = 10; x < img.width - 10; x += 2) {
-      const o = (y * img.width + x) * 4;
-      n++;
-      if (img.rgba[o] === 255 && img.rgba[o + 1] === 255 && img.rgba[o + 2] === 255) white++;
-    }
-  }
-  assert(white / n < 0.2, `${file}: ${(100 * white / n).toFixed(0)} % of the map above the sheet ${sheet} is blank white`);
+  const white = whiteFraction(img, { left: 10, top, right: img.width - 10, bottom });
+  assert(white < 0.2, `${file}: ${(100 * white).toFixed(0)} % of the map above the sheet ${sheet} is blank white`);
 }
 
+/** The shelter farthest from any other shelter: easy to click without hitting a neighbour. */
 function loneShelter() {
   const fs = readJson('data/taishun/resources/shelters.geojson').features;
   let best = null;
