@@ -16,7 +16,7 @@ import * as turf from '@turf/turf';
 import { buildRoadGraph, computeIsochrones, createRoadNetwork, parseOsmPbf, seedsForSnap, snapPoint, type IsochroneSource, type RoadGraph, type RoadNetwork } from '../src/core/index';
 import { fmtPhases, medianPhases, travelAreaPhases, type Phases } from './phases';
 import { verdict, type ResultRow } from './report';
-import { fmtMs, fmtRatio, log, median, sample, timeOnce, timeOnceCpu } from './timing';
+import { fmtMs, fmtRatio, log, majorGcCounter, median, sample, timeOnce, timeOnceCpu } from './timing';
 import { computeCoverage } from '../src/core/index';
 import { polygonUnionTester, probesOf, scoreProbes } from '../tests/helpers/score';
 
@@ -54,18 +54,26 @@ export async function benchIsochrone(sharedDir: string): Promise<ResultRow[]> {
   // Cold per station on a fresh network (snap raster empty). One pass over the stations first,
   // not counted: the call above warms the JIT only on S1's paths (its first cold fills ran at
   // 400+ ms CPU at load 9). Then COLD_PASSES passes, each station on its own fresh network.
+  // The major GCs (mark-compact) that land inside counted calls are counted: such a call took
+  // 80–120 ms against 31–63 ms without in session 11's traces (the pause, and code re-optimised
+  // after it), though the median moved by < 1 ms when the networks were built before the first call.
   const coldNetwork: number[] = [], coldCpu: number[] = [], firstPass: number[] = [];
+  const majorGcs = majorGcCounter();
+  let coldMajorGcs = 0;
   for (let pass = 0; pass <= COLD_PASSES; pass++) {
     for (const s of stations) {
       const fresh = createRoadNetwork(buildRoadGraph(raw));
+      const before = await majorGcs.settled();
       const [, ms, cpu] = timeOnceCpu(() => computeIsochrones(fresh, [s], options));
       if (pass === 0) { firstPass.push(cpu); continue; }
+      coldMajorGcs += (await majorGcs.settled()) - before;
       coldNetwork.push(ms);
       coldCpu.push(cpu);
     }
   }
+  majorGcs.stop();
   log(`3. cold, warm-up pass (not counted), CPU: ${firstPass.map(fmtMs).join(', ')}`);
-  log(`3. cold (first call of each station on a fresh network, ${COLD_PASSES} passes): ${coldNetwork.map(fmtMs).join(', ')}; CPU ${coldCpu.map(fmtMs).join(', ')}`);
+  log(`3. cold (first call of each station on a fresh network, ${COLD_PASSES} passes): ${coldNetwork.map(fmtMs).join(', ')}; CPU ${coldCpu.map(fmtMs).join(', ')}; major GCs inside these calls: ${coldMajorGcs}`);
   // Each station's best cold call over the passes: on a shared machine less moved by the noise
   // than the median (a figure to compare code by, printed beside the goal's median, never instead).
   const coldBest = stations.map((_, i) => Math.min(...coldNetwork.filter((_, k) => k % stations.length === i)));

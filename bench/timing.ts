@@ -3,6 +3,7 @@
  * (`process.hrtime.bigint`), reported in milliseconds.
  */
 import { readFileSync } from 'node:fs';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { createRng } from '../scripts/demo/prng';
 
 /** mulberry32, seeded: the demo generator's PRNG (scripts/demo/prng.ts), one implementation in the repo. */
@@ -19,6 +20,24 @@ export function timeOnce<T>(fn: () => T): [T, number] {
   const t0 = nowMs();
   const r = fn();
   return [r, nowMs() - t0];
+}
+
+/**
+ * Counts the process's major GCs (mark-compact) as Node reports them (perf_hooks 'gc' entries).
+ * Entries arrive asynchronously: `settled()` waits one macrotask and returns the count so far, so
+ * `settled() - count()` taken around a synchronous call is the major GCs that ran inside it.
+ */
+export function majorGcCounter(): { count: () => number; settled: () => Promise<number>; stop: () => void } {
+  let major = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) major++;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    count: () => major,
+    settled: () => new Promise((resolve) => setImmediate(() => resolve(major))),
+    stop: () => observer.disconnect(),
+  };
 }
 
 /** Runs fn once and returns [result, wall milliseconds, CPU milliseconds of this process]. */
