@@ -313,6 +313,32 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
     await page.waitForFunction(() => window.__onemap.drawnBandCount() === 0);
   });
 
+  await check('desktop: the credits (示意 and the sources), zoom and 清晰 sit clear of the layer panel and the view panel in every view', async () => {
+    await page.goto(app);
+    await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 30_000 });
+    const overlaps = [];
+    for (const name of ['值班', '台风', '规划', '导入导出']) {
+      await page.locator('.view-switcher').getByRole('button', { name, exact: true }).click();
+      await page.locator('.view-panel').first().waitFor();
+      await page.waitForTimeout(300);
+      const boxes = await page.evaluate(() => {
+        const box = (el) => { const r = el?.getBoundingClientRect(); return r && r.width > 0 ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom } : null; };
+        const attrib = document.querySelector('.maplibregl-ctrl-attrib');
+        const controls = [...document.querySelectorAll('.maplibregl-ctrl-bottom-right > *')].map((el) => ({ what: el.classList.contains('maplibregl-ctrl-attrib') ? 'credits' : el.getAttribute('data-testid') ?? el.className, ...box(el) }));
+        return { attrib: box(attrib), text: attrib?.textContent ?? '', controls, panels: [...document.querySelectorAll('.side-panel, .view-panel')].map(box).filter(Boolean) };
+      });
+      assert(boxes.attrib, `${name}: no credits on the map`);
+      assert(boxes.text.includes('示意'), `${name}: the credits lack 示意: "${boxes.text}"`);
+      for (const p of boxes.panels) {
+        for (const a of boxes.controls) {
+          if (a.left < p.right && a.right > p.left && a.top < p.bottom && a.bottom > p.top) overlaps.push(`${name}: ${a.what} ${Math.round(a.left)}–${Math.round(a.right)} px under a panel ${Math.round(p.left)}–${Math.round(p.right)} px`);
+        }
+      }
+      if (name === '台风') await page.screenshot({ path: join(outDir, '11-credits-typhoon.png') });
+    }
+    assert(overlaps.length === 0, overlaps.join('; '));
+  });
+
   await check('phone-width layout: badge visible, panel opens as a sheet', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await guardOrigin(phone, server.base, offOrigin);
@@ -332,6 +358,16 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
     await p.getByTestId('detail-capacity').waitFor();
     await waitForStableMap(p);
     await mapDrawnAboveSheet(p, 'detail-panel', '09-phone-detail.png');
+    // Every view's panel is the same full-width sheet on a phone (the planner's is wider on a desktop only).
+    await p.getByTestId('detail-close').click();
+    for (const name of ['台风', '导入导出', '规划']) {
+      await p.locator('.view-switcher').getByRole('button', { name, exact: true }).click();
+      await p.locator('.view-panel').first().waitFor();
+      const sheet = await p.locator('.view-panel').first().boundingBox();
+      assert(sheet.x >= -1 && sheet.x + sheet.width <= 391, `${name}: the view's sheet spans ${Math.round(sheet.x)}–${Math.round(sheet.x + sheet.width)} px on a 390 px screen`);
+    }
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: join(outDir, '12-phone-planner.png') });
     await phone.close();
   });
 
