@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, checkOriginAndErrors, createRunner, ensureDir, finishSuite, guardOrigin, launchBrowser, recordLongTasks, requireBuild, startPreview } from '../harness.mjs';
 import { demoResources, emptyRoadPoint, metersBetween, routeThird, setMapInHash } from '../duty-incident.mjs';
-import { changedFraction, decodePng } from '../png.mjs';
+import { changedFraction } from '../png.mjs';
+import { mapShot, waitForStableMap } from '../map-shots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -16,23 +17,6 @@ const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 const shot = (name) => join(outDir, `duty-${name}.png`);
 
 const allResources = demoResources(root);
-
-async function mapShot(page, file) {
-  return decodePng(await page.locator('[data-testid=map]').screenshot({ path: file }));
-}
-
-async function waitForStableMap(page, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: timeoutMs });
-  let prev = await mapShot(page);
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(350);
-    const next = await mapShot(page);
-    if (changedFraction(prev, next, 8) < 0.0005) return next;
-    prev = next;
-  }
-  throw new Error('map did not settle');
-}
 
 async function waitForData(page) {
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=count-rescue_team]')?.getAttribute('data-total')) > 0, null, { timeout: 30_000 });

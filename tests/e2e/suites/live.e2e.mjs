@@ -10,6 +10,7 @@ import { assert, createRunner, ensureDir, launchBrowser, startPreview } from '..
 import { startFaultProxy } from '../live/fault-proxy.mjs';
 import { missingPackages, psql, startOgcServer, startOgcStack, stopOgcServer, stopOgcStack } from '../live/ogc-stack.mjs';
 import { changedFraction, decodePng } from '../png.mjs';
+import { mapShot as mapPixels, waitForStableMap } from '../map-shots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
@@ -220,21 +221,8 @@ try {
   // ── Faults of the browser itself: GPU, worker, network, chunks, basemap files (a page with the test hook).
   const f = await context.newPage();
   f.on('pageerror', (e) => errors.push(`pageerror (faults page): ${e.message}`));
-  async function mapShot(file) {
-    return decodePng(await f.locator('[data-testid=map]').screenshot({ path: file ? join(outDir, file) : undefined }));
-  }
-  async function stableMap(timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    await f.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: timeoutMs });
-    let prev = await mapShot();
-    while (Date.now() < deadline) {
-      await f.waitForTimeout(400);
-      const next = await mapShot();
-      if (changedFraction(prev, next, 8) < 0.0005) return next;
-      prev = next;
-    }
-    throw new Error('map did not settle');
-  }
+  const mapShot = (file) => mapPixels(f, file ? join(outDir, file) : undefined);
+  const stableMap = () => waitForStableMap(f, { intervalMs: 400 });
   const station = (i) => fireStations[i];
   /** Pixels in the kind registry's colours or the mixed-cluster grey: icons and clusters drawn by deck.gl. */
   function iconPixels(img) {

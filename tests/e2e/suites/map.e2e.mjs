@@ -5,9 +5,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, checkOriginAndErrors, ensureDir, guardOrigin, launchBrowser, runSuite } from '../harness.mjs';
 import { changedFraction, decodePng, distinctSampledColors, whiteFraction } from '../png.mjs';
+import { mapShot as mapPixels, waitForStableMap } from '../map-shots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
+/** The map's pixels, saved as `file` in the output folder when given. */
+const mapShot = (page, file) => mapPixels(page, file ? join(outDir, file) : undefined);
 const port = Number(process.env.E2E_PORT ?? 4188);
 const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 
@@ -55,25 +58,6 @@ function uniqueVillage() {
   const byName = new Map();
   for (const v of vs) byName.set(v.name, (byName.get(v.name) ?? 0) + 1);
   return vs.find((v) => byName.get(v.name) === 1 && v.name.length >= 3);
-}
-
-async function mapShot(page, file) {
-  const buf = await page.locator('[data-testid=map]').screenshot({ path: file ? join(outDir, file) : undefined });
-  return decodePng(buf);
-}
-
-/** Waits for the map to be idle and for two screenshots in a row to agree. */
-async function waitForStableMap(page, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: timeoutMs });
-  let prev = await mapShot(page);
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(350);
-    const next = await mapShot(page);
-    if (changedFraction(prev, next, 8) < 0.0005) return next;
-    prev = next;
-  }
-  throw new Error('map did not settle');
 }
 
 async function waitForCounts(page) {

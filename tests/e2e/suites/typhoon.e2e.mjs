@@ -3,30 +3,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, checkOriginAndErrors, ensureDir, guardOrigin, longTasksSince, recordLongTasks, runSuite } from '../harness.mjs';
-import { changedFraction, decodePng } from '../png.mjs';
+import { changedFraction } from '../png.mjs';
+import { waitForStableMap } from '../map-shots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = ensureDir(join(root, 'tests', 'output'));
 const port = Number(process.env.E2E_PORT ?? 4188);
 const shot = (name) => join(outDir, `typhoon-${name}.png`);
 const GAEMI = join(root, 'data', 'typhoon', 'gaemi-2024-ibtracs.csv');
-
-async function mapShot(page, file) {
-  return decodePng(await page.locator('[data-testid=map]').screenshot(file ? { path: file } : {}));
-}
-
-async function waitForStableMap(page, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: timeoutMs });
-  let prev = await mapShot(page);
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(350);
-    const next = await mapShot(page);
-    if (changedFraction(prev, next, 8) < 0.0005) return next;
-    prev = next;
-  }
-  throw new Error('map did not settle');
-}
 
 async function waitForData(page) {
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=count-shelter]')?.getAttribute('data-total')) > 0, null, { timeout: 30_000 });
