@@ -37,3 +37,19 @@ export const LABEL_FONT_STACK: readonly string[] = [
   'Microsoft YaHei',
   'sans-serif',
 ];
+
+/**
+ * The MapLibre map options the officer app and the public finder share (plain data, so the
+ * public entry takes them without reaching officer code): zoom range, bounds, no rotation or
+ * pitch, CJK glyphs drawn locally in LABEL_FONT_STACK, and the attribution control added by each
+ * map itself (compact or not).
+ */
+export const SHARED_MAP_OPTIONS = {
+  minZoom: MIN_ZOOM,
+  maxZoom: MAX_ZOOM,
+  maxBounds: [MAX_BOUNDS[0], MAX_BOUNDS[1], MAX_BOUNDS[2], MAX_BOUNDS[3]] as [number, number, number, number],
+  attributionControl: false as const,
+  dragRotate: false,
+  pitchWithRotate: false,
+  localIdeographFontFamily: LABEL_FONT_STACK.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', '),
+};

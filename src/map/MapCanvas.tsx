@@ -3,7 +3,7 @@ import { AttributionControl, Map as MaplibreMap, NavigationControl, ScaleControl
 import type { StyleSpecification } from 'maplibre-gl';
 import type { TerraDraw } from 'terra-draw';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { LABEL_FONT_STACK, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../config/map-defaults';
+import { SHARED_MAP_OPTIONS } from '../config/map-defaults';
 import { buildBasemapStyle, labelTextField, LABEL_LAYER_IDS, type BasemapData, type BasemapLang } from './basemap-style';
 import { captureImage, metersPerPixelAtCenter } from './canvas/capture-image';
 import { attachDeckOverlay, type DeckOverlay } from './canvas/deck-overlay';
@@ -62,13 +62,7 @@ function createMap(container: HTMLDivElement, initialView: MapView): MaplibreMap
     style: EMPTY_STYLE,
     center: [initialView.center[0], initialView.center[1]],
     zoom: initialView.zoom,
-    minZoom: MIN_ZOOM,
-    maxZoom: MAX_ZOOM,
-    maxBounds: [MAX_BOUNDS[0], MAX_BOUNDS[1], MAX_BOUNDS[2], MAX_BOUNDS[3]],
-    attributionControl: false,
-    dragRotate: false,
-    pitchWithRotate: false,
-    localIdeographFontFamily: LABEL_FONT_STACK.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', '),
+    ...SHARED_MAP_OPTIONS,
   });
 }
 

@@ -7,7 +7,7 @@
 import { AttributionControl, Map as MaplibreMap, NavigationControl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import { LABEL_FONT_STACK, MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, DEFAULT_CENTER, DEFAULT_ZOOM_NARROW } from '../config/map-defaults';
+import { DEFAULT_CENTER, DEFAULT_ZOOM_NARROW, SHARED_MAP_OPTIONS } from '../config/map-defaults';
 import { buildBasemapStyle, type BasemapData, type BasemapLang } from './basemap-style';
 import { configureMaplibreWorker } from './maplibre-worker';
 
@@ -65,13 +65,7 @@ export function createPublicMap(o: PublicMapOptions): PublicMap {
     style,
     center: [DEFAULT_CENTER[0], DEFAULT_CENTER[1]],
     zoom: DEFAULT_ZOOM_NARROW,
-    minZoom: MIN_ZOOM,
-    maxZoom: MAX_ZOOM,
-    maxBounds: [MAX_BOUNDS[0], MAX_BOUNDS[1], MAX_BOUNDS[2], MAX_BOUNDS[3]],
-    attributionControl: false,
-    dragRotate: false,
-    pitchWithRotate: false,
-    localIdeographFontFamily: LABEL_FONT_STACK.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', '),
+    ...SHARED_MAP_OPTIONS,
   });
   map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution }));
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
