@@ -96,6 +96,44 @@ function useSearchEntries(byKind: Record<ResourceKind, Resource[]>, places: read
   return now ?? later;
 }
 
+const byIdOf = (rows: readonly Resource[]) => cached(byIdCache, rows, (r) => new Map(r.map((x) => [x.id, x])));
+
+/**
+ * A resource by id over every kind. Each kind's id map is built when first asked for, not in the
+ * render that brought the rows (a province's 100,000 rows took ~140 ms of one loading render);
+ * with more than IDLE_SEARCH_ROWS rows they are built after that render, a kind per task, so a
+ * click rarely waits for one.
+ */
+function useResourceLookup(byKind: Record<ResourceKind, Resource[]>): ResourceLookup {
+  const lookup = useMemo((): ResourceLookup => {
+    const lists = RESOURCE_KINDS.map((k) => byKind[k]);
+    return {
+      get: (id) => {
+        for (const rows of lists) {
+          if (rows.length === 0) continue;
+          const r = byIdOf(rows).get(id);
+          if (r) return r;
+        }
+        return undefined;
+      },
+    };
+  }, [byKind]);
+  useEffect(() => {
+    if (RESOURCE_KINDS.reduce((n, k) => n + byKind[k].length, 0) <= IDLE_SEARCH_ROWS) return;
+    const kinds = [...RESOURCE_KINDS];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      const k = kinds.shift();
+      if (k === undefined) return;
+      byIdOf(byKind[k]);
+      timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [byKind]);
+  return lookup;
+}
+
 /** Everything the views compute from loaded data, filters and toggles (memoised per input, and per kind). */
 export function useDerivedData(
   byKind: Record<ResourceKind, Resource[]>,
@@ -125,18 +163,7 @@ export function useDerivedData(
   );
   const teams = byKind.rescue_team;
   const specialties = useMemo(() => distinctSpecialties(teams), [teams]);
-  const resourceById = useMemo((): ResourceLookup => {
-    const maps = RESOURCE_KINDS.map((k) => cached(byIdCache, byKind[k], (rows) => new Map(rows.map((r) => [r.id, r]))));
-    return {
-      get: (id) => {
-        for (const m of maps) {
-          const r = m.get(id);
-          if (r) return r;
-        }
-        return undefined;
-      },
-    };
-  }, [byKind]);
+  const resourceById = useResourceLookup(byKind);
   const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
   return { filteredByKind, counts, shelterTonight, places, searchEntries, townships, specialties, resourceById, placeById };
 }
