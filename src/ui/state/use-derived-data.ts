@@ -100,7 +100,7 @@ const byIdOf = (rows: readonly Resource[]) => cached(byIdCache, rows, (r) => new
 
 /**
  * A resource by id over every kind. Each kind's id map is built when first asked for, not in the
- * render that brought the rows (a province's 100,000 rows took ~140 ms of one loading render);
+ * render that brought the rows (a province's 100,000 rows took ~116 ms of its loading renders);
  * with more than IDLE_SEARCH_ROWS rows they are built after that render, a kind per task, so a
  * click rarely waits for one.
  */
