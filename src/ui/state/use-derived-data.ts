@@ -55,8 +55,27 @@ function cached<T>(cache: WeakMap<readonly Resource[], T>, rows: readonly Resour
   return v;
 }
 
-/** Above this many rows the search entries are built after the render, a kind per task. */
-const IDLE_SEARCH_ROWS = 20_000;
+/** Above this many rows the search entries and id maps are built after the render, a kind per task. */
+const IDLE_ROWS = 20_000;
+const rowCountOf = (byKind: Record<ResourceKind, Resource[]>) => RESOURCE_KINDS.reduce((n, k) => n + byKind[k].length, 0);
+
+/**
+ * Calls `perKind` with each kind's rows in a task of its own (setTimeout 0 between), then `done`;
+ * returns what stops the rest (an effect's cleanup).
+ */
+function eachKindLater(byKind: Record<ResourceKind, Resource[]>, perKind: (rows: readonly Resource[]) => void, done?: () => void): () => void {
+  const kinds = [...RESOURCE_KINDS];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    const k = kinds.shift();
+    if (k === undefined) { done?.(); return; }
+    perKind(byKind[k]);
+    timer = setTimeout(step, 0);
+  };
+  timer = setTimeout(step, 0);
+  return () => clearTimeout(timer);
+}
+
 const entriesOf = (rows: readonly Resource[]) => cached(entriesCache, rows, (r) => buildSearchEntries(r, []));
 
 /**
@@ -65,8 +84,7 @@ const entriesOf = (rows: readonly Resource[]) => cached(entriesCache, rows, (r) 
  * short; the box searches the previous entries until then (the demo's few hundred: at once).
  */
 function useSearchEntries(byKind: Record<ResourceKind, Resource[]>, places: readonly Place[]): SearchEntry[] {
-  const rowCount = RESOURCE_KINDS.reduce((n, k) => n + byKind[k].length, 0);
-  const large = rowCount > IDLE_SEARCH_ROWS;
+  const large = rowCountOf(byKind) > IDLE_ROWS;
   const now = useMemo(
     () => (large ? null : [...buildSearchEntries([], places), ...RESOURCE_KINDS.flatMap((k) => entriesOf(byKind[k]))]),
     [large, byKind, places],
@@ -74,24 +92,7 @@ function useSearchEntries(byKind: Record<ResourceKind, Resource[]>, places: read
   const [later, setLater] = useState<SearchEntry[]>([]);
   useEffect(() => {
     if (!large) return;
-    let cancelled = false;
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    const kinds = [...RESOURCE_KINDS];
-    const step = () => {
-      if (cancelled) return;
-      const k = kinds.shift();
-      if (k !== undefined) {
-        entriesOf(byKind[k]);
-        timers.push(setTimeout(step, 0));
-        return;
-      }
-      setLater([...buildSearchEntries([], places), ...RESOURCE_KINDS.flatMap((kind) => entriesOf(byKind[kind]))]);
-    };
-    timers.push(setTimeout(step, 0));
-    return () => {
-      cancelled = true;
-      timers.forEach(clearTimeout);
-    };
+    return eachKindLater(byKind, entriesOf, () => setLater([...buildSearchEntries([], places), ...RESOURCE_KINDS.flatMap((kind) => entriesOf(byKind[kind]))]));
   }, [large, byKind, places]);
   return now ?? later;
 }
@@ -101,7 +102,7 @@ const byIdOf = (rows: readonly Resource[]) => cached(byIdCache, rows, (r) => new
 /**
  * A resource by id over every kind. Each kind's id map is built when first asked for, not in the
  * render that brought the rows (a province's 100,000 rows took ~116 ms of its loading renders);
- * with more than IDLE_SEARCH_ROWS rows they are built after that render, a kind per task, so a
+ * with more than IDLE_ROWS rows they are built after that render, a kind per task, so a
  * click rarely waits for one.
  */
 function useResourceLookup(byKind: Record<ResourceKind, Resource[]>): ResourceLookup {
@@ -118,19 +119,7 @@ function useResourceLookup(byKind: Record<ResourceKind, Resource[]>): ResourceLo
       },
     };
   }, [byKind]);
-  useEffect(() => {
-    if (RESOURCE_KINDS.reduce((n, k) => n + byKind[k].length, 0) <= IDLE_SEARCH_ROWS) return;
-    const kinds = [...RESOURCE_KINDS];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const step = () => {
-      const k = kinds.shift();
-      if (k === undefined) return;
-      byIdOf(byKind[k]);
-      timer = setTimeout(step, 0);
-    };
-    timer = setTimeout(step, 0);
-    return () => clearTimeout(timer);
-  }, [byKind]);
+  useEffect(() => (rowCountOf(byKind) > IDLE_ROWS ? eachKindLater(byKind, byIdOf) : undefined), [byKind]);
   return lookup;
 }
 
