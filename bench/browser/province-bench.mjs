@@ -226,6 +226,9 @@ try {
   await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 60_000 });
   await page.waitForTimeout(1500);
   const answerStart = await page.evaluate(() => performance.now());
+  // each answering step's start (page clock), so every long task can be told by the step it fell in
+  const steps = [];
+  const markStep = async (label) => steps.push({ label, at: await page.evaluate(() => performance.now()) });
   const spots = await page.evaluate((n) => {
     // screen points at least 40 px from every drawn icon and cluster, spread over the map
     const hook = window.__onemap;
@@ -263,6 +266,7 @@ try {
       window.__answerObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-mode'] });
     });
     const hashBefore = await page.evaluate(() => location.hash);
+    await markStep(`click at (${x.toFixed(0)}, ${y.toFixed(0)})`);
     await page.mouse.click(x, y);
     const placed = await page.waitForFunction((h) => location.hash !== h && /(^|&)inc=/.test(location.hash.slice(1)), hashBefore, { timeout: 5_000 }).then(() => true, () => false);
     if (!placed) {
@@ -288,6 +292,7 @@ try {
   // the nearest fire station of the last incident: its rescue circle
   const stationId = results.nearest.at(-1)?.firstRows.fire_station;
   if (stationId) {
+    await markStep(`${stationId} selected (detail panel)`);
     await page.evaluate((id) => (location.hash = `${location.hash.slice(1)}&sel=${id}`), stationId);
     await page.getByTestId('rescue-circle-toggle').waitFor({ timeout: 10_000 });
     await page.evaluate(() => {
@@ -299,6 +304,7 @@ try {
       };
       requestAnimationFrame(poll);
     });
+    await markStep('rescue circle toggled');
     await page.getByTestId('rescue-circle-toggle').click();
     const c = await page.waitForFunction(() => (window.__circle.drawnAt !== null ? window.__circle : false), null, { timeout: 60_000, polling: 20 }).then((h) => h.jsonValue());
     results.circleMs = c.drawnAt - c.clickAt;
@@ -312,6 +318,9 @@ try {
   if (opt.screenshot) await page.screenshot({ path: opt.screenshot });
   const all = await page.evaluate(() => window.__longTasks.slice());
   results.answerLongTasks = all.filter((t) => t.start >= answerStart);
+  results.answerSteps = steps;
+  const stepOf = (t) => steps.filter((s) => s.at <= t.start).at(-1)?.label ?? 'before the first click';
+  for (const t of results.answerLongTasks.filter((t) => t.ms > 200)) log(`long task while answering: ${t.ms} ms, in the step: ${stepOf(t)}`);
   const frames = await page.evaluate(() => window.__longFrames.slice());
   results.loadFrames = frames.filter((f) => f.start < answerStart);
   results.answerFrames = frames.filter((f) => f.start >= answerStart);
