@@ -22,7 +22,7 @@ import type { SearchEntry } from './state/search';
 import { useDerivedData, useTownshipName } from './state/use-derived-data';
 import { useHashChange, useHashSync } from './state/use-hash-sync';
 import { sameEntries, sameMembers, type HashState } from './state/url-hash';
-import { VIEWS, VIEW_IDS, viewById } from './views/registry';
+import { VIEWS, VIEW_IDS, defaultKindsOfView, viewById } from './views/registry';
 import type { ViewContribution, ViewParams } from './views/types';
 
 export interface AppProps {
@@ -75,7 +75,7 @@ export function App({ initial, defaults }: AppProps) {
     () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, circleId, lang, view: activeView.id, viewParams }),
     [view, visibleKinds, selectedId, circleId, lang, activeView.id, viewParams],
   );
-  useHashSync(hashState);
+  useHashSync(hashState, defaultKindsOfView(activeView.id));
   useHashChange(defaults, (next) => {
     // Unchanged fields keep their objects: a hash that only moves the map re-renders nothing else
     // (a new Set or params object re-derived the data and re-rendered the view in the zoom's frame).
@@ -86,7 +86,7 @@ export function App({ initial, defaults }: AppProps) {
     setViewParams((prev) => (sameEntries(prev, next.viewParams) ? prev : next.viewParams));
     setFlyTo((prev) => ({ lngLat: next.center, zoom: next.zoom, seq: (prev?.seq ?? 0) + 1, animate: false }));
     if (next.lang !== lang) void i18n.changeLanguage(next.lang);
-  }, VIEW_IDS);
+  }, VIEW_IDS, defaultKindsOfView);
 
   const onToggle = useCallback((kind: ResourceKind) => {
     setVisibleKinds((prev) => {
@@ -106,6 +106,9 @@ export function App({ initial, defaults }: AppProps) {
   }, [flyToPlace, onToggle, visibleKinds]);
   const onSwitchView = useCallback((id: string) => {
     if (id === viewId) return;
+    // layers left at the old view's default take the new view's; layers the user chose stay
+    const leaving = defaultKindsOfView(viewId), entering = defaultKindsOfView(id);
+    setVisibleKinds((prev) => (sameMembers(prev, leaving) && !sameMembers(prev, entering) ? new Set(entering) : prev));
     setViewId(id);
     setViewParams({});
   }, [viewId]);

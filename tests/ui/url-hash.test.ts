@@ -26,6 +26,26 @@ describe('url hash', () => {
     expect(parseHash('#map=10/27.5/119.8').visibleKinds).toEqual(RESOURCE_KINDS);
   });
 
+  it('leaves out the layers that are the view\'s default, and reads a link without them as that default', () => {
+    const plannerDefault = RESOURCE_KINDS.filter((k) => k !== 'camera');
+    const defaultKindsOf = (view: string) => (view === 'planner' ? plannerDefault : RESOURCE_KINDS);
+    const planner: HashState = { ...DEFAULT_HASH_STATE, view: 'planner', visibleKinds: plannerDefault };
+    const hash = serializeHash(planner, defaultKindsOf('planner'));
+    expect(hash).not.toContain('layers=');
+    expect(parseHash(hash, DEFAULT_HASH_STATE, undefined, defaultKindsOf)).toEqual(planner);
+    // the same layers under the duty view are a choice, written out and read back as such
+    const duty = serializeHash({ ...planner, view: 'duty' }, defaultKindsOf('duty'));
+    expect(duty).toContain(`layers=${plannerDefault.join(',')}`);
+    expect(parseHash(duty, DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual(plannerDefault);
+    // every layer under the planner is a choice too (the cameras ticked back on)
+    const all = serializeHash({ ...planner, visibleKinds: RESOURCE_KINDS }, defaultKindsOf('planner'));
+    expect(parseHash(all, DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual(RESOURCE_KINDS);
+    // no layers at all stays distinct from the default
+    expect(parseHash(serializeHash({ ...planner, visibleKinds: [] }, plannerDefault), DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual([]);
+    // malformed layers fall back to the parsed view's default
+    expect(parseHash('#view=planner&layers=shelter,nuclear_silo', DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual(plannerDefault);
+  });
+
   it.each([
     '',
     '#',

@@ -39,6 +39,12 @@ export const DEFAULT_HASH_STATE: HashState = {
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/**
+ * The layers a view shows when the link names none (each view's default: src/ui/views/registry.ts).
+ * Without it, a link with no `layers` field shows `defaults.visibleKinds`.
+ */
+export type DefaultKindsOf = (view: string) => readonly ResourceKind[];
+
 function parseMap(value: string | null): Pick<HashState, 'center' | 'zoom'> | null {
   if (!value) return null;
   const parts = value.split('/');
@@ -62,8 +68,9 @@ function parseLayers(value: string | null): ResourceKind[] | null {
 /**
  * Parses a location hash; each field that is missing or malformed falls back to its default.
  * With `knownViews`, a view id not in it falls back to `defaults.view` (and its params are dropped).
+ * With `defaultKindsOf`, missing or malformed `layers` fall back to the parsed view's default layers.
  */
-export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE, knownViews?: readonly string[]): HashState {
+export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE, knownViews?: readonly string[], defaultKindsOf?: DefaultKindsOf): HashState {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -88,7 +95,7 @@ export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE
   return {
     center: map?.center ?? defaults.center,
     zoom: map?.zoom ?? defaults.zoom,
-    visibleKinds: layers ?? defaults.visibleKinds,
+    visibleKinds: layers ?? (defaultKindsOf ? defaultKindsOf(view) : defaults.visibleKinds),
     selectedId: sel !== null && ID_PATTERN.test(sel) ? sel : defaults.selectedId,
     circleId: circle !== null && ID_PATTERN.test(circle) ? circle : defaults.circleId,
     lang: lang === 'en' ? 'en' : lang === 'zh-CN' ? 'zh-CN' : defaults.lang,
@@ -97,12 +104,16 @@ export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE
   };
 }
 
-/** Serialises state to a hash (with leading '#'); stable field order, fixed precision. */
-export function serializeHash(state: HashState): string {
-  const parts = [
-    `map=${state.zoom.toFixed(2)}/${state.center[1].toFixed(5)}/${state.center[0].toFixed(5)}`,
-    `layers=${state.visibleKinds.length === 0 ? 'none' : RESOURCE_KINDS.filter((k) => state.visibleKinds.includes(k)).join(',')}`,
-  ];
+/**
+ * Serialises state to a hash (with leading '#'); stable field order, fixed precision. With
+ * `viewDefaultKinds` (the active view's default layers), `layers` is left out while the visible
+ * layers are exactly those: such a link opens with that view's defaults, as it was written.
+ */
+export function serializeHash(state: HashState, viewDefaultKinds?: readonly ResourceKind[]): string {
+  const parts = [`map=${state.zoom.toFixed(2)}/${state.center[1].toFixed(5)}/${state.center[0].toFixed(5)}`];
+  if (!viewDefaultKinds || !sameMembers(new Set(state.visibleKinds), viewDefaultKinds)) {
+    parts.push(`layers=${state.visibleKinds.length === 0 ? 'none' : RESOURCE_KINDS.filter((k) => state.visibleKinds.includes(k)).join(',')}`);
+  }
   if (state.selectedId) parts.push(`sel=${encodeURIComponent(state.selectedId)}`);
   if (state.circleId) parts.push(`circle=${encodeURIComponent(state.circleId)}`);
   if (state.lang !== 'zh-CN') parts.push(`lang=${state.lang}`);

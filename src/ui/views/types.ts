@@ -71,4 +71,10 @@ export interface ViewDefinition {
   /** i18n key of its name in the view switcher */
   labelKey: string;
   component: ComponentType<ViewProps>;
+  /**
+   * The resource layers shown when the view opens from a link without `layers`, or is switched to
+   * from another view whose default layers were left as they were (registry order); every kind if
+   * omitted. Layers the user changed stay as they are across views.
+   */
+  defaultVisibleKinds?: readonly ResourceKind[];
 }

@@ -62,6 +62,43 @@ await runSuite({ name: 'planner', root, port, outDir }, async ({ check, figure, 
     void before;
   });
 
+  await check('the planner opens without the cameras (its default layers); a tick brings them back and the link keeps it; views switched to take their own defaults unless the layers were changed', async () => {
+    const camerasDrawn = () => page.evaluate(() => {
+      const hook = window.__onemap;
+      return hook.drawnIcons().filter((i) => i.kind === 'camera').length + hook.drawnClusters().reduce((n, c) => n + (c.kindCounts.camera ?? 0), 0);
+    });
+    const layersInHash = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('layers'));
+    const camerasTicked = () => page.getByTestId('toggle-camera').isChecked();
+    await page.waitForFunction(() => window.__onemap?.isMapIdle?.() === true, null, { timeout: 30_000 });
+    assert(!(await camerasTicked()), 'the planner opened with the cameras ticked');
+    assert(await page.getByTestId('toggle-shelter').isChecked(), 'the planner opened without the shelters');
+    assert((await camerasDrawn()) === 0, `the planner drew ${await camerasDrawn()} cameras`);
+    assert((await layersInHash()) === null, `the planner's default layers were written to the link: ${await layersInHash()}`);
+    await page.getByTestId('toggle-camera').click();
+    await page.waitForFunction(() => window.__onemap.drawnClusters().some((c) => (c.kindCounts.camera ?? 0) > 0) || window.__onemap.drawnIcons().some((i) => i.kind === 'camera'), null, { timeout: 10_000 });
+    assert((await layersInHash()) === 'shelter,rescue_team,fire_station,depot,camera', `with the cameras ticked the link says layers=${await layersInHash()}`);
+    const withCameras = page.url();
+    // the user's choice holds when switching views: the duty view keeps the cameras
+    await page.getByTestId('view-switch-duty').click();
+    await page.getByTestId('view-duty').waitFor();
+    assert(await camerasTicked(), 'the duty view dropped the cameras the user ticked');
+    assert((await layersInHash()) === null, 'every layer under the duty view (its default) was written to the link');
+    // layers left at the duty view's default take the planner's on the way back
+    await page.getByTestId('view-switch-planner').click();
+    await page.getByTestId('planner-view').waitFor();
+    assert(!(await camerasTicked()), 'back in the planner the cameras stayed ticked although the duty view had its default layers');
+    await page.getByTestId('view-switch-duty').click();
+    await page.getByTestId('view-duty').waitFor();
+    assert(await camerasTicked(), 'the duty view opened from the planner\'s defaults without the cameras');
+    // a link written with the cameras ticked opens the planner with them
+    const again = await context.newPage();
+    watchErrors(again);
+    await again.goto(withCameras);
+    await again.getByTestId('planner-view').waitFor({ timeout: 30_000 });
+    assert(await again.getByTestId('toggle-camera').isChecked(), 'a planner link with layers=…,camera opened without the cameras');
+    await again.close();
+  });
+
   let promised = 0, coveredBefore = 0, gapBefore = 0, siteId = '';
   await check('where to build next: greedy and exact, the gap stated; "Add this site" raises covered population by exactly its marginal and shrinks the uncovered area', async () => {
     await page.goto(`${app}#map=10/27.55/119.85&view=planner`);
