@@ -11,6 +11,7 @@
 //   - each answer's latency: a click on empty map → the nearest lists by straight line and by
 //     travel time (all four kinds), and a fire station's 15-minute rescue circle → drawn
 //   - main-thread long tasks (PerformanceObserver 'longtask'), during loading and during the answers
+//   - with --first-draws, what each GL program's first draw costs on its own (its pipeline compile)
 // Goals: ready < 10 s, nearest list (travel time) < 300 ms, no long task > 200 ms. Wall clock on a
 // shared machine: printed, never asserted (the project's rule); the figures go to bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
@@ -47,6 +48,13 @@ const { values: opt } = parseArgs({
      * --disable-gpu software compositor, which reads every WebGL frame back at each commit
      */
     'gpu-compositing': { type: 'boolean', default: false },
+    /**
+     * time each GL program's first draw on its own: before it the queued work is read back (a 1-px
+     * readPixels, the only call that waits for the GPU process), after it again; prints what each
+     * first draw cost, i.e. its pipeline's compile on this renderer. The reads slow the page: the
+     * run's other figures are not comparable.
+     */
+    'first-draws': { type: 'boolean', default: false },
   },
 });
 const started = Date.now();
@@ -152,6 +160,42 @@ try {
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
+  if (opt['first-draws']) {
+    await context.addInitScript(() => {
+      window.__firstDraws = [];
+      const drawn = new WeakSet();
+      const pixel = new Uint8Array(4);
+      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+        for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced']) {
+          const draw = proto[name];
+          if (!draw) continue;
+          proto[name] = function firstDrawTimed(...args) {
+            const program = this.getParameter(this.CURRENT_PROGRAM);
+            if (!program || drawn.has(program)) return draw.apply(this, args);
+            drawn.add(program);
+            const readBack = () => {
+              const fb = this.getParameter(this.FRAMEBUFFER_BINDING);
+              const pack = this instanceof WebGL2RenderingContext ? this.getParameter(this.PIXEL_PACK_BUFFER_BINDING) : null;
+              if (pack) this.bindBuffer(this.PIXEL_PACK_BUFFER, null);
+              this.bindFramebuffer(this.FRAMEBUFFER, null);
+              this.readPixels(0, 0, 1, 1, this.RGBA, this.UNSIGNED_BYTE, pixel);
+              this.bindFramebuffer(this.FRAMEBUFFER, fb);
+              if (pack) this.bindBuffer(this.PIXEL_PACK_BUFFER, pack);
+            };
+            const t0 = performance.now();
+            readBack();
+            const t1 = performance.now();
+            const out = draw.apply(this, args);
+            readBack();
+            const t2 = performance.now();
+            const canvas = this.canvas instanceof HTMLCanvasElement ? this.canvas.id || this.canvas.className.split(' ')[0] : 'offscreen';
+            window.__firstDraws.push({ atMs: Math.round(t0), queuedMs: Math.round(t1 - t0), firstDrawMs: Math.round(t2 - t1), canvas, call: name });
+            return out;
+          };
+        }
+      }
+    });
+  }
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
@@ -191,6 +235,13 @@ try {
   if (results.fetches.length) log(`  fetched (ms from navigation start, start → end): ${results.fetches.map((f) => `${f.file} ${f.startMs} → ${f.endMs}`).join(', ')}`);
   if (opt.profile) printTopSelf((await cdp.send('Profiler.stop')).profile, 'while loading', opt.profile.replace(/(\.cpuprofile)?$/, '-load.cpuprofile'));
   results.loadLongTasks = await page.evaluate(() => window.__longTasks.slice());
+  if (opt['first-draws']) {
+    results.firstDraws = await page.evaluate(() => window.__firstDraws.slice());
+    log(`each GL program's first draw while loading, timed on its own (ms from navigation start: first draw's own ms, the work queued before it in parentheses):`);
+    for (const d of results.firstDraws) console.log(`    ${String(d.atMs).padStart(6)}: ${String(d.firstDrawMs).padStart(4)} ms (${d.queuedMs} ms)  ${d.canvas} ${d.call}`);
+    const over = results.firstDraws.filter((d) => d.firstDrawMs > 200).length;
+    log(`  ${results.firstDraws.length} programs, ${over} of them over 200 ms on their own, the longest ${Math.max(0, ...results.firstDraws.map((d) => d.firstDrawMs))} ms`);
+  }
 
   // 4. Memory: the page's heap and every worker's (CDP).
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
