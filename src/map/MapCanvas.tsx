@@ -240,6 +240,10 @@ export function MapCanvas(props: MapCanvasProps) {
     const control = new AttributionControl({ compact: narrow, customAttribution: props.attribution });
     map.addControl(control, 'bottom-right');
     attributionRef.current = control;
+    // MapLibre opens compact credits until the first drag; on a phone they would cover a third of
+    // the map above the sheet. Start them folded to the ⓘ button (a tap opens them; 示意 stays on
+    // the top bar's badge).
+    if (narrow) map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
   }, [props.attribution]);
 
   useEffect(() => {

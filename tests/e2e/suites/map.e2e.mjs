@@ -332,6 +332,15 @@ await runSuite({ name: 'map', root, port, outDir }, async ({ check, server, offO
     await waitForCounts(p);
     await waitForStableMap(p);
     assert(await p.getByTestId('synthetic-badge').isVisible(), 'synthetic badge hidden');
+    // the credits start folded to their ⓘ button; a tap opens them, with 示意 and the sources
+    const credits = p.locator('.maplibregl-ctrl-attrib');
+    const creditsWidth = async () => (await credits.boundingBox())?.width ?? 0;
+    assert((await creditsWidth()) < 40, `the phone's credits start open, ${Math.round(await creditsWidth())} px wide`);
+    await p.locator('.maplibregl-ctrl-attrib-button').tap();
+    await p.waitForFunction(() => (document.querySelector('.maplibregl-ctrl-attrib')?.getBoundingClientRect().width ?? 0) > 100, null, { timeout: 5_000 });
+    assert((await p.locator('.maplibregl-ctrl-attrib-inner').innerText()).includes('示意'), 'the opened credits lack 示意');
+    await p.locator('.maplibregl-ctrl-attrib-button').tap();
+    await p.waitForFunction(() => (document.querySelector('.maplibregl-ctrl-attrib')?.getBoundingClientRect().width ?? 999) < 40, null, { timeout: 5_000 });
     await mapDrawnAboveSheet(p, 'view-duty', '06-phone.png');
     await p.getByRole('button', { name: '图层与筛选' }).click();
     assert(await p.getByTestId('layer-panel').isVisible(), 'layer panel did not open');
