@@ -75,7 +75,7 @@ export function App({ initial, defaults }: AppProps) {
     () => ({ center: view.center, zoom: view.zoom, visibleKinds: RESOURCE_KINDS.filter((k) => visibleKinds.has(k)), selectedId, circleId, lang, view: activeView.id, viewParams }),
     [view, visibleKinds, selectedId, circleId, lang, activeView.id, viewParams],
   );
-  useHashSync(hashState, defaultKindsOfView(activeView.id));
+  useHashSync(hashState, defaultKindsOfView);
   useHashChange(defaults, (next) => {
     // Unchanged fields keep their objects: a hash that only moves the map re-renders nothing else
     // (a new Set or params object re-derived the data and re-rendered the view in the zoom's frame).

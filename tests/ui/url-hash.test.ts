@@ -30,18 +30,18 @@ describe('url hash', () => {
     const plannerDefault = RESOURCE_KINDS.filter((k) => k !== 'camera');
     const defaultKindsOf = (view: string) => (view === 'planner' ? plannerDefault : RESOURCE_KINDS);
     const planner: HashState = { ...DEFAULT_HASH_STATE, view: 'planner', visibleKinds: plannerDefault };
-    const hash = serializeHash(planner, defaultKindsOf('planner'));
+    const hash = serializeHash(planner, defaultKindsOf);
     expect(hash).not.toContain('layers=');
     expect(parseHash(hash, DEFAULT_HASH_STATE, undefined, defaultKindsOf)).toEqual(planner);
     // the same layers under the duty view are a choice, written out and read back as such
-    const duty = serializeHash({ ...planner, view: 'duty' }, defaultKindsOf('duty'));
+    const duty = serializeHash({ ...planner, view: 'duty' }, defaultKindsOf);
     expect(duty).toContain(`layers=${plannerDefault.join(',')}`);
     expect(parseHash(duty, DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual(plannerDefault);
     // every layer under the planner is a choice too (the cameras ticked back on)
-    const all = serializeHash({ ...planner, visibleKinds: RESOURCE_KINDS }, defaultKindsOf('planner'));
+    const all = serializeHash({ ...planner, visibleKinds: RESOURCE_KINDS }, defaultKindsOf);
     expect(parseHash(all, DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual(RESOURCE_KINDS);
     // no layers at all stays distinct from the default
-    expect(parseHash(serializeHash({ ...planner, visibleKinds: [] }, plannerDefault), DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual([]);
+    expect(parseHash(serializeHash({ ...planner, visibleKinds: [] }, defaultKindsOf), DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual([]);
     // malformed layers fall back to the parsed view's default
     expect(parseHash('#view=planner&layers=shelter,nuclear_silo', DEFAULT_HASH_STATE, undefined, defaultKindsOf).visibleKinds).toEqual(plannerDefault);
   });

@@ -106,12 +106,12 @@ export function parseHash(hash: string, defaults: HashState = DEFAULT_HASH_STATE
 
 /**
  * Serialises state to a hash (with leading '#'); stable field order, fixed precision. With
- * `viewDefaultKinds` (the active view's default layers), `layers` is left out while the visible
- * layers are exactly those: such a link opens with that view's defaults, as it was written.
+ * `defaultKindsOf`, `layers` is left out while the visible layers are exactly the state's view's
+ * defaults: such a link, parsed with the same `defaultKindsOf`, opens as it was written.
  */
-export function serializeHash(state: HashState, viewDefaultKinds?: readonly ResourceKind[]): string {
+export function serializeHash(state: HashState, defaultKindsOf?: DefaultKindsOf): string {
   const parts = [`map=${state.zoom.toFixed(2)}/${state.center[1].toFixed(5)}/${state.center[0].toFixed(5)}`];
-  if (!viewDefaultKinds || !sameMembers(new Set(state.visibleKinds), viewDefaultKinds)) {
+  if (!defaultKindsOf || !sameMembers(new Set(state.visibleKinds), defaultKindsOf(state.view))) {
     parts.push(`layers=${state.visibleKinds.length === 0 ? 'none' : RESOURCE_KINDS.filter((k) => state.visibleKinds.includes(k)).join(',')}`);
   }
   if (state.selectedId) parts.push(`sel=${encodeURIComponent(state.selectedId)}`);

@@ -1,20 +1,19 @@
 import { useEffect, useRef } from 'react';
-import type { ResourceKind } from '../../config/resource-kinds';
 import { parseHash, serializeHash, type DefaultKindsOf, type HashState } from './url-hash';
 
 /**
  * Writes the state to the URL hash (replaceState: panning must not flood the history); `layers`
- * only when they differ from the active view's defaults (`viewDefaultKinds`).
+ * only when they differ from the view's defaults (`defaultKindsOf`).
  */
-export function useHashSync(state: HashState, viewDefaultKinds?: readonly ResourceKind[]): void {
+export function useHashSync(state: HashState, defaultKindsOf?: DefaultKindsOf): void {
   const last = useRef('');
   useEffect(() => {
-    const hash = serializeHash(state, viewDefaultKinds);
+    const hash = serializeHash(state, defaultKindsOf);
     if (hash === last.current) return;
     last.current = hash;
     const url = `${window.location.pathname}${window.location.search}${hash}`;
     window.history.replaceState(window.history.state, '', url);
-  }, [state, viewDefaultKinds]);
+  }, [state, defaultKindsOf]);
 }
 
 /**
